@@ -1,0 +1,23 @@
+// numfuse/core/fwd.hpp -- forward declarations of the array types.
+#pragma once
+
+#include <type_traits>
+
+#include "numfuse/core/dtype.hpp"
+
+namespace numfuse {
+template <dtype T> class ndarray;
+template <class T> class ndview;  // T or const T, T a dtype
+
+namespace detail {
+template <class X> struct is_ndarray : std::false_type {};
+template <class T> struct is_ndarray<ndarray<T>> : std::true_type {};
+template <class X> struct is_ndview : std::false_type {};
+template <class T> struct is_ndview<ndview<T>> : std::true_type {};
+}  // namespace detail
+
+/// ndarray<T> or ndview<T> (any cv/ref qualification).
+template <class X>
+concept array_like = detail::is_ndarray<std::remove_cvref_t<X>>::value ||
+                     detail::is_ndview<std::remove_cvref_t<X>>::value;
+}  // namespace numfuse

@@ -1,0 +1,221 @@
+// numfuse/core/ndarray.hpp -- ndarray<T>: an owning, C-ordered array of any
+// rank (0-d included) with 64-byte aligned storage. Deep-copy value
+// semantics, like std::vector. Constructing or assigning from an expression
+// evaluates it in one fused pass.
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <type_traits>
+#include <utility>
+
+#include "hwy/aligned_allocator.h"
+#include "numfuse/core/access.hpp"
+#include "numfuse/core/cast.hpp"
+#include "numfuse/core/dtype.hpp"
+#include "numfuse/core/errors.hpp"
+#include "numfuse/core/ndview.hpp"
+#include "numfuse/core/shape.hpp"
+#include "numfuse/eval/assign.hpp"
+#include "numfuse/expr/operators.hpp"
+
+namespace numfuse {
+
+namespace detail {
+/// Kind order of NumPy's 'same_kind' casting: bool < uint < int < float.
+template <class T>
+constexpr int kind_rank() {
+  return std::is_same_v<T, bool> ? 0 : std::is_floating_point_v<T> ? 3 : std::is_signed_v<T> ? 2 : 1;
+}
+template <class From, class To>
+inline constexpr bool same_kind_castable = kind_rank<From>() <= kind_rank<To>();
+}  // namespace detail
+
+template <dtype T>
+class ndarray : public detail::strided_access<ndarray<T>, T> {
+ public:
+  using element_type = T;
+  using value_type = T;
+
+  /// An empty 1-d array, shape (0,).
+  ndarray() : shape_{0}, estrides_{1} {}
+
+  /// From nested initializer lists: {1, 2}, {{1, 2}, {3, 4}}, ... (up to 4-d).
+  ndarray(std::initializer_list<T> l) { from_nested(l); }
+  ndarray(std::initializer_list<std::initializer_list<T>> l) { from_nested(l); }
+  ndarray(std::initializer_list<std::initializer_list<std::initializer_list<T>>> l) {
+    from_nested(l);
+  }
+  ndarray(std::initializer_list<std::initializer_list<std::initializer_list<std::initializer_list<T>>>> l) {
+    from_nested(l);
+  }
+
+  /// Evaluates an expression (or copies an array/view), converting to T.
+  template <array_operand E>
+    requires(!std::is_same_v<std::remove_cvref_t<E>, ndarray>)
+  ndarray(const E& e) {  // NOLINT: implicit, so that `ndarray<double> r = a + b;` works
+    allocate(e.shape());
+    detail::assign_operand(data_, shape_, estrides_, e);
+  }
+
+  ndarray(const ndarray& o) : ndarray(ndview<const T>(o)) {}
+  ndarray(ndarray&& o) noexcept = default;
+
+  ndarray& operator=(const ndarray& o) {
+    if (this != &o) *this = ndview<const T>(o);
+    return *this;
+  }
+  ndarray& operator=(ndarray&& o) noexcept = default;
+
+  /// Evaluates e into this array: in place (no allocation) when the shapes
+  /// are equal, otherwise into new storage of e's shape.
+  template <array_operand E>
+    requires(!std::is_same_v<std::remove_cvref_t<E>, ndarray>)
+  ndarray& operator=(const E& e) {
+    if (e.shape() == shape_) {
+      detail::assign_operand(data_, shape_, estrides_, e);
+    } else {
+      ndarray tmp(e);
+      *this = std::move(tmp);
+    }
+    return *this;
+  }
+
+  /// An uninitialised array of the given shape (np.empty).
+  static ndarray uninitialized(const dims& shape) {
+    ndarray a(no_init{});
+    a.allocate(shape);
+    return a;
+  }
+
+  T* data() noexcept { return data_; }
+  const T* data() const noexcept { return data_; }
+  const dims& shape() const noexcept { return shape_; }
+  const dims& element_strides() const noexcept { return estrides_; }
+
+  /// A view of the whole array.
+  ndview<T> view() noexcept { return ndview<T>(*this); }
+  ndview<const T> view() const noexcept { return ndview<const T>(*this); }
+
+  /// np.ndarray.astype: a new array of dtype U.
+  template <dtype U>
+  ndarray<U> astype() const {
+    return ndarray<U>(*this);
+  }
+  /// np.ndarray.copy.
+  ndarray copy() const { return *this; }
+  /// np.ndarray.fill: sets every element to s.
+  template <scalar_type S>
+  void fill(S s) {
+    detail::assign(data_, shape_, estrides_,
+                   expr::scalar_leaf<T>(detail::numpy_cast<T>(static_cast<detail::canonical_t<S>>(s))));
+  }
+
+  // In-place operators: NumPy's a += b (the result must be castable to T
+  // under 'same_kind', as for NumPy's ufunc out= argument).
+#define NUMFUSE_COMPOUND(SYM, OP)                                                              \
+  template <operand E>                                                                         \
+  ndarray& operator SYM##=(const E& e) {                                                       \
+    auto node = expr::make_binary<op::OP>(*this, e);                                           \
+    using R = typename decltype(node)::value_type;                                             \
+    static_assert(detail::same_kind_castable<R, T>,                                            \
+                  "Cannot cast ufunc output to the array's dtype with casting rule "           \
+                  "'same_kind' (as NumPy's UFuncTypeError).");                                 \
+    detail::assign(data_, shape_, estrides_, node);                                            \
+    return *this;                                                                              \
+  }
+  NUMFUSE_COMPOUND(+, add)
+  NUMFUSE_COMPOUND(-, subtract)
+  NUMFUSE_COMPOUND(*, multiply)
+  NUMFUSE_COMPOUND(/, divide)
+  NUMFUSE_COMPOUND(&, bitwise_and)
+  NUMFUSE_COMPOUND(|, bitwise_or)
+  NUMFUSE_COMPOUND(^, bitwise_xor)
+#undef NUMFUSE_COMPOUND
+
+ private:
+  struct no_init {};
+  explicit ndarray(no_init) {}
+
+  void allocate(const dims& shape) {
+    const std::ptrdiff_t n = detail::checked_size(shape);
+    buf_ = hwy::AllocateAligned<T>(static_cast<std::size_t>(n > 0 ? n : 1));
+    if (!buf_) throw std::bad_alloc();
+    data_ = buf_.get();
+    shape_ = shape;
+    estrides_ = detail::c_strides(shape_);
+  }
+
+  template <class L>
+  static void nested_shape(const L& l, dims& shape, int depth) {
+    if constexpr (!std::is_same_v<L, std::initializer_list<T>>) {
+      // every sub-list must have the same shape
+      dims first;
+      bool have = false;
+      for (const auto& sub : l) {
+        dims s;
+        nested_shape(sub, s, depth + 1);
+        if (have && !(s == first)) {
+          throw value_error(
+              "setting an array element with a sequence. The requested array has an "
+              "inhomogeneous shape after " +
+              std::to_string(depth + 1) + " dimensions. The detected shape was " +
+              shape_str(dims{std::ptrdiff_t(l.size())}) + " + inhomogeneous part.");
+        }
+        first = std::move(s);
+        have = true;
+      }
+      shape = dims{std::ptrdiff_t(l.size())};
+      if (have) {
+        for (auto e : first) shape.push_back(e);
+      } else {
+        // {} inside: trailing extents unknown; NumPy gives shape (n, 0)
+        shape.push_back(0);
+      }
+    } else {
+      shape = dims{std::ptrdiff_t(l.size())};
+    }
+  }
+  template <class L>
+  void copy_nested(const L& l, T*& out) {
+    if constexpr (std::is_same_v<L, std::initializer_list<T>>) {
+      const dims s{std::ptrdiff_t(l.size())};
+      ndview<T>(out, s) = ndview<const T>(l.begin(), s);  // copy through the engine
+      out += l.size();
+    } else {
+      for (const auto& sub : l) copy_nested(sub, out);
+    }
+  }
+  template <class L>
+  void from_nested(const L& l) {
+    dims s;
+    nested_shape(l, s, 0);
+    allocate(s);
+    T* out = data_;
+    if (this->size() > 0) copy_nested(l, out);
+  }
+
+  hwy::AlignedFreeUniquePtr<T[]> buf_;
+  T* data_ = nullptr;
+  dims shape_;
+  dims estrides_;
+};
+
+namespace detail {
+template <class T>
+std::shared_ptr<ndarray<T>> copy_of(const T* data, const dims& shape, const dims& estrides) {
+  auto c = std::make_shared<ndarray<T>>(ndarray<T>::uninitialized(shape));
+  assign(c->data(), c->shape(), c->element_strides(),
+         expr::own_leaf<ndview<const T>>(ndview<const T>::from_element_strides(data, shape, estrides)));
+  return c;
+}
+}  // namespace detail
+
+/// Evaluates any array operand into a new ndarray (np.asarray of an
+/// expression).
+template <array_operand E>
+auto eval(const E& e) {
+  return ndarray<expr::value_t<const E&>>(e);
+}
+
+}  // namespace numfuse

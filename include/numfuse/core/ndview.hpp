@@ -1,0 +1,121 @@
+// numfuse/core/ndview.hpp -- ndview<T>: a non-owning strided view over any
+// memory (negative and zero strides allowed). Every operation accepts it
+// exactly as it accepts an ndarray; assigning to it writes through.
+#pragma once
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+#include "numfuse/core/access.hpp"
+#include "numfuse/core/cast.hpp"
+#include "numfuse/core/dtype.hpp"
+#include "numfuse/core/errors.hpp"
+#include "numfuse/core/fwd.hpp"
+#include "numfuse/core/shape.hpp"
+#include "numfuse/eval/assign.hpp"
+
+namespace numfuse {
+
+template <class T>
+class ndview : public detail::strided_access<ndview<T>, T> {
+  static_assert(dtype<std::remove_const_t<T>>, "ndview<T>: T must be a numfuse dtype");
+
+ public:
+  using element_type = T;
+  using value_type = std::remove_const_t<T>;
+
+  /// A C-contiguous view of `shape` starting at data.
+  ndview(T* data, dims shape)
+      : data_(data), shape_(std::move(shape)), estrides_(detail::c_strides(shape_)) {
+    detail::checked_size(shape_);
+  }
+
+  /// A view with NumPy-style strides in bytes (each a multiple of
+  /// sizeof(T); negative and zero strides allowed).
+  ndview(T* data, dims shape, const dims& byte_strides) : data_(data), shape_(std::move(shape)) {
+    detail::checked_size(shape_);
+    if (byte_strides.size() != shape_.size()) {
+      throw value_error("strides " + shape_str(byte_strides) + " do not match shape " +
+                        shape_str(shape_));
+    }
+    estrides_ = dims(shape_.size());
+    for (int i = 0; i < shape_.size(); ++i) {
+      if (byte_strides[i] % std::ptrdiff_t(sizeof(T)) != 0) {
+        throw value_error("strides must be multiples of the itemsize (" +
+                          std::to_string(sizeof(T)) + ")");
+      }
+      estrides_[i] = byte_strides[i] / std::ptrdiff_t(sizeof(T));
+    }
+  }
+
+  /// A view with strides counted in elements (as std::mdspan does).
+  static ndview from_element_strides(T* data, dims shape, dims estrides) {
+    ndview v(data, std::move(shape));
+    v.estrides_ = std::move(estrides);
+    return v;
+  }
+
+  /// Views of arrays (mutable arrays give mutable views).
+  ndview(ndarray<value_type>& a)  // NOLINT: implicit, like std::span
+    requires(!std::is_const_v<T>)
+      : data_(a.data()), shape_(a.shape()), estrides_(a.element_strides()) {}
+  ndview(const ndarray<value_type>& a)  // NOLINT
+    requires std::is_const_v<T>
+      : data_(a.data()), shape_(a.shape()), estrides_(a.element_strides()) {}
+  /// A read-only view of a mutable view.
+  ndview(const ndview<value_type>& v)  // NOLINT
+    requires std::is_const_v<T>
+      : data_(v.data()), shape_(v.shape()), estrides_(v.element_strides()) {}
+
+  ndview(const ndview&) = default;
+  ndview(ndview&&) noexcept = default;
+
+  /// Writes the elements of e (broadcast to this view's shape).
+  template <array_operand E>
+  ndview& operator=(const E& e)
+    requires(!std::is_const_v<T>)
+  {
+    detail::assign_operand(data_, shape_, estrides_, e);
+    return *this;
+  }
+  /// Copy assignment writes elements too (views never rebind).
+  ndview& operator=(const ndview& v)
+    requires(!std::is_const_v<T>)
+  {
+    detail::assign_operand(data_, shape_, estrides_, v);
+    return *this;
+  }
+  ndview& operator=(ndview&& v)
+    requires(!std::is_const_v<T>)
+  {
+    detail::assign_operand(data_, shape_, estrides_, v);
+    return *this;
+  }
+  /// Fills every element with s (converted as NumPy converts a Python
+  /// scalar assigned into an array).
+  template <scalar_type S>
+  ndview& operator=(S s)
+    requires(!std::is_const_v<T>)
+  {
+    fill(s);
+    return *this;
+  }
+  template <scalar_type S>
+  void fill(S s) const
+    requires(!std::is_const_v<T>)
+  {
+    detail::assign(data_, shape_, estrides_, expr::scalar_leaf<value_type>(detail::numpy_cast<value_type>(static_cast<detail::canonical_t<S>>(s))));
+  }
+
+  T* data() const noexcept { return data_; }
+  const dims& shape() const noexcept { return shape_; }
+  const dims& element_strides() const noexcept { return estrides_; }
+
+ private:
+  T* data_;
+  dims shape_;
+  dims estrides_;
+};
+
+}  // namespace numfuse

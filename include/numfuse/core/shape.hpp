@@ -1,0 +1,185 @@
+// numfuse/core/shape.hpp -- shapes and strides (`dims`), NumPy's shape
+// formatting "(3, 4)", and broadcasting of shapes.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "numfuse/config.hpp"
+#include "numfuse/core/errors.hpp"
+
+namespace numfuse {
+
+/// A small vector of extents or strides with inline storage for the common
+/// ranks, so that shapes of small arrays never allocate.
+class dims {
+ public:
+  using value_type = std::ptrdiff_t;
+  static constexpr int inline_capacity = 6;
+
+  dims() = default;
+  explicit dims(int n, value_type fill = 0) { resize(n, fill); }
+  dims(std::initializer_list<value_type> il) { assign(il.begin(), il.end()); }
+  template <class It>
+    requires(!std::is_integral_v<It>)
+  dims(It first, It last) {
+    assign(first, last);
+  }
+  dims(const dims& o) { assign(o.begin(), o.end()); }
+  dims(dims&& o) noexcept { steal(o); }
+  dims& operator=(const dims& o) {
+    if (this != &o) assign(o.begin(), o.end());
+    return *this;
+  }
+  dims& operator=(dims&& o) noexcept {
+    if (this != &o) {
+      heap_.reset();
+      steal(o);
+    }
+    return *this;
+  }
+
+  template <class It>
+  void assign(It first, It last) {
+    resize(static_cast<int>(std::distance(first, last)));
+    std::copy(first, last, data());
+  }
+  void resize(int n, value_type fill = 0) {
+    if (n > inline_capacity && n > capacity_) {
+      auto p = std::make_unique<value_type[]>(static_cast<std::size_t>(n));
+      std::copy(data(), data() + std::min(size_, n), p.get());
+      heap_ = std::move(p);
+      capacity_ = n;
+    }
+    for (int i = size_; i < n; ++i) data()[i] = fill;
+    size_ = n;
+  }
+  void push_back(value_type v) {
+    resize(size_ + 1);
+    data()[size_ - 1] = v;
+  }
+
+  int size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  value_type* data() noexcept { return heap_ ? heap_.get() : inline_; }
+  const value_type* data() const noexcept { return heap_ ? heap_.get() : inline_; }
+  value_type& operator[](int i) noexcept { return data()[i]; }
+  value_type operator[](int i) const noexcept { return data()[i]; }
+  value_type* begin() noexcept { return data(); }
+  value_type* end() noexcept { return data() + size_; }
+  const value_type* begin() const noexcept { return data(); }
+  const value_type* end() const noexcept { return data() + size_; }
+  value_type back() const noexcept { return data()[size_ - 1]; }
+
+  friend bool operator==(const dims& a, const dims& b) noexcept {
+    return a.size_ == b.size_ && std::equal(a.begin(), a.end(), b.begin());
+  }
+
+ private:
+  void steal(dims& o) noexcept {
+    size_ = o.size_;
+    capacity_ = o.capacity_;
+    if (o.heap_) {
+      heap_ = std::move(o.heap_);
+    } else {
+      std::memcpy(inline_, o.inline_, sizeof(inline_));
+    }
+    o.size_ = 0;
+    o.capacity_ = inline_capacity;
+  }
+
+  int size_ = 0;
+  int capacity_ = inline_capacity;
+  value_type inline_[inline_capacity] = {};
+  std::unique_ptr<value_type[]> heap_;
+};
+
+/// Number of elements of a shape (1 for the 0-d shape ()).
+inline std::ptrdiff_t shape_size(const dims& shape) noexcept {
+  std::ptrdiff_t n = 1;
+  for (auto e : shape) n *= e;
+  return n;
+}
+
+/// A shape written as NumPy writes it: (), (3,), (2, 3).
+inline std::string shape_str(const dims& shape) {
+  std::string s = "(";
+  for (int i = 0; i < shape.size(); ++i) {
+    if (i) s += ", ";
+    s += std::to_string(shape[i]);
+  }
+  if (shape.size() == 1) s += ",";
+  return s + ")";
+}
+
+namespace detail {
+/// C-order (row-major) element strides of a shape.
+inline dims c_strides(const dims& shape) {
+  dims st(shape.size());
+  std::ptrdiff_t s = 1;
+  for (int i = shape.size() - 1; i >= 0; --i) {
+    st[i] = s;
+    s *= std::max<std::ptrdiff_t>(shape[i], 1);
+  }
+  return st;
+}
+
+/// Checks a requested shape (non-negative extents, at most maxdims axes, no
+/// overflow of the element count) and returns its size.
+inline std::ptrdiff_t checked_size(const dims& shape) {
+  if (shape.size() > maxdims) {
+    throw value_error("maximum supported dimension for an ndarray is " + std::to_string(maxdims) +
+                      ", found " + std::to_string(shape.size()));
+  }
+  std::ptrdiff_t n = 1;
+  for (auto e : shape) {
+    if (e < 0) throw value_error("negative dimensions are not allowed");
+    if (e != 0 && n > PTRDIFF_MAX / e) {
+      throw value_error("array is too big; `arr.size * arr.dtype.itemsize` is larger than the "
+                        "maximum possible size.");
+    }
+    n *= e;
+  }
+  return n;
+}
+
+/// Broadcasts `b` into `out` in place (right-aligned); returns false when the
+/// shapes are incompatible.
+inline bool broadcast_into(dims& out, const dims& b) {
+  if (b.size() > out.size()) {
+    dims grown(b.size(), 1);
+    std::copy(out.begin(), out.end(), grown.begin() + (b.size() - out.size()));
+    out = std::move(grown);
+  }
+  const int off = out.size() - b.size();
+  for (int i = 0; i < b.size(); ++i) {
+    auto& o = out[off + i];
+    if (o == b[i] || b[i] == 1) continue;
+    if (o == 1) {
+      o = b[i];
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+}  // namespace detail
+
+/// np.broadcast_shapes for two shapes; throws broadcast_error with NumPy's
+/// message when they are incompatible.
+inline dims broadcast_shapes(const dims& a, const dims& b) {
+  dims out = a;
+  if (!detail::broadcast_into(out, b)) {
+    throw broadcast_error("operands could not be broadcast together with shapes " + shape_str(a) +
+                          " " + shape_str(b));
+  }
+  return out;
+}
+
+}  // namespace numfuse

@@ -1,0 +1,158 @@
+// numfuse/eval/assign.hpp -- the one entry into the evaluation engine:
+// check broadcasting, make overlapping operands safe, plan, dispatch.
+// Every operation that writes elements (construction from an expression,
+// assignment into arrays and views, fills, copies, astype, arange...) comes
+// through assign().
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <type_traits>
+#include <vector>
+
+#include "numfuse/core/fwd.hpp"
+#include "numfuse/core/shape.hpp"
+#include "numfuse/eval/overlap.hpp"
+#include "numfuse/eval/plan.hpp"
+#include "numfuse/expr/make.hpp"
+#include "numfuse/simd/dispatch.hpp"
+
+namespace numfuse::detail {
+
+/// Throws NumPy's error when `from` cannot be broadcast into `to`.
+inline void check_broadcast_into(const dims& from, const dims& to) {
+  bool ok = from.size() <= to.size();
+  for (int i = 0; ok && i < from.size(); ++i) {
+    const auto f = from[from.size() - 1 - i];
+    ok = f == 1 || f == to[to.size() - 1 - i];
+  }
+  if (!ok) {
+    throw value_error("could not broadcast input array from shape " + shape_str(from) +
+                      " into shape " + shape_str(to));
+  }
+}
+
+inline const dims& unit_strides() {
+  static const dims s{1};
+  return s;
+}
+
+/// Makes an owned contiguous copy of a leaf (used when it overlaps the
+/// output in a way that elementwise evaluation would not see through).
+template <class T>
+std::shared_ptr<ndarray<T>> copy_of(const T* data, const dims& shape, const dims& estrides);
+
+/// a == b for the short shapes and strides of the fast path (dims's
+/// operator== calls memcmp, which costs more than the comparison).
+inline bool same_dims(const dims& a, const dims& b) noexcept {
+  const int n = a.size();
+  if (n != b.size()) return false;
+  const dims::value_type* pa = a.data();
+  const dims::value_type* pb = b.data();
+  for (int i = 0; i < n; ++i) {
+    if (pa[i] != pb[i]) return false;
+  }
+  return true;
+}
+
+/// The fast path of assign(): when the output is C-contiguous and every
+/// array leaf has the output's shape and strides (so is C-contiguous as
+/// well) and either does not touch the output's bytes or reads exactly its
+/// elements, the whole assignment is one contiguous row of n elements. Fills
+/// that one-dimensional plan and returns true; returns false (nothing else
+/// to conclude) when any condition fails, for the general path to handle.
+/// This skips make_plan and the general overlap analysis, which dominate
+/// the cost of small assignments.
+template <int K, dtype Out, class Node>
+bool contiguous_plan(plan<K>& p, Out* data, const dims& shape, const dims& estrides,
+                     const Node& node) {
+  if (estrides.size() != shape.size()) return false;
+  std::ptrdiff_t n = 1;
+  for (int d = shape.size() - 1; d >= 0; --d) {
+    const std::ptrdiff_t e = shape[d];
+    if (e != 1 && estrides[d] != n) return false;
+    n *= e;
+  }
+  const auto lo = reinterpret_cast<std::uintptr_t>(data);
+  const auto hi = lo + static_cast<std::uintptr_t>(n) * sizeof(Out);
+  p.ndim = 1;
+  p.contiguous = true;
+  p.shape[0] = n;
+  p.base[0] = lo;
+  p.strides[0][0] = std::ptrdiff_t(sizeof(Out));
+  bool ok = true;
+  int k = 1;
+  expr::for_each_leaf(node, [&](const auto& leaf) {
+    using L = std::remove_cvref_t<decltype(leaf)>;
+    using T = typename L::value_type;
+    if (!ok) return;
+    if constexpr (expr::is_array_leaf_v<L>) {
+      const auto b = reinterpret_cast<std::uintptr_t>(leaf.data());
+      const auto e = b + static_cast<std::uintptr_t>(n) * sizeof(T);
+      ok = same_dims(leaf.shape(), shape) && same_dims(leaf.element_strides(), estrides) &&
+           (e <= lo || hi <= b || (b == lo && sizeof(T) == sizeof(Out)));
+      p.base[k] = b;
+      p.strides[k][0] = std::ptrdiff_t(sizeof(T));
+    } else {  // iota: the "address" is the index, its unit 1
+      ok = same_dims(leaf.shape(), shape);
+      p.base[k] = 0;
+      p.strides[k][0] = 1;
+    }
+    ++k;
+  });
+  return ok;
+}
+
+/// Evaluates node into the strided output (data, shape, element strides).
+/// node's shape must broadcast into shape. Overlap between the output and
+/// any operand gives NumPy's result (as if operands were copied first);
+/// a copy is made only when the overlap is real.
+template <dtype Out, class Node>
+void assign(Out* data, const dims& shape, const dims& estrides, const Node& node) {
+  check_broadcast_into(node.shape(), shape);
+  if (shape_size(shape) == 0) return;
+  constexpr int K = 1 + expr::leaf_count_v<Node>;
+  {
+    plan<K> p;
+    if (contiguous_plan(p, data, shape, estrides, node)) {
+      run_assign<Out>(p, node);
+      return;
+    }
+  }
+  operand_desc ops[K];
+  ops[0] = {reinterpret_cast<std::uintptr_t>(data), &shape, &estrides, std::ptrdiff_t(sizeof(Out))};
+  std::vector<std::shared_ptr<void>> keep;  // copies of overlapping operands
+  int k = 1;
+  expr::for_each_leaf(node, [&](const auto& leaf) {
+    using L = std::remove_cvref_t<decltype(leaf)>;
+    using T = typename L::value_type;
+    if constexpr (expr::is_array_leaf_v<L>) {
+      operand_desc d{reinterpret_cast<std::uintptr_t>(leaf.data()), &leaf.shape(),
+                     &leaf.element_strides(), std::ptrdiff_t(sizeof(T))};
+      if (may_share_memory(ops[0], d) && !same_elements(ops[0], d)) {
+        auto copy = copy_of<T>(leaf.data(), leaf.shape(), leaf.element_strides());
+        d = {reinterpret_cast<std::uintptr_t>(copy->data()), &copy->shape(),
+             &copy->element_strides(), std::ptrdiff_t(sizeof(T))};
+        keep.push_back(std::move(copy));
+      }
+      ops[k++] = d;
+    } else {  // iota: the "address" is the index
+      ops[k++] = {0, &leaf.shape(), &unit_strides(), 1};
+    }
+  });
+  plan<K> p;
+  make_plan(p, shape, ops);
+  run_assign<Out>(p, node);
+}
+
+/// assign() for any array operand (array, view or expression).
+template <dtype Out, array_operand E>
+void assign_operand(Out* data, const dims& shape, const dims& estrides, const E& e) {
+  if constexpr (expr::node<E>) {
+    assign(data, shape, estrides, e);
+  } else {
+    assign(data, shape, estrides, expr::ref_leaf<E>(e));
+  }
+}
+
+}  // namespace numfuse::detail

@@ -1,0 +1,228 @@
+// numfuse/expr/node.hpp -- expression nodes: plain data (children, shape,
+// scalars) plus an op tag. No evaluation code lives here: evaluators are
+// specialised per SIMD target in simd/evaluator-inl.h.
+//
+// Lifetime rule: a node holds lvalue operands (arrays, views, other nodes)
+// by pointer and rvalue operands by value. An expression is therefore valid
+// as long as the named arrays it refers to are alive; temporaries are owned.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+#include "numfuse/core/dtype.hpp"
+#include "numfuse/core/fwd.hpp"
+#include "numfuse/core/shape.hpp"
+#include "numfuse/expr/ops.hpp"
+
+namespace numfuse::expr {
+
+/// Base of every expression node (a tag: nodes carry no virtuals).
+struct node_tag {};
+
+template <class X>
+concept node = std::derived_from<std::remove_cvref_t<X>, node_tag>;
+
+namespace detail {
+inline const dims& empty_shape() {
+  static const dims s;
+  return s;
+}
+}  // namespace detail
+
+// --- leaves ------------------------------------------------------------
+
+/// An array or view the expression refers to (an lvalue the user owns).
+template <class A>
+struct ref_leaf : node_tag {
+  using value_type = std::remove_const_t<typename A::element_type>;
+  const A* p;
+  explicit ref_leaf(const A& a) noexcept : p(&a) {}
+  const value_type* data() const noexcept { return p->data(); }
+  const dims& shape() const noexcept { return p->shape(); }
+  const dims& element_strides() const noexcept { return p->element_strides(); }
+};
+
+/// A temporary array or view the expression owns.
+template <class A>
+struct own_leaf : node_tag {
+  using value_type = std::remove_const_t<typename A::element_type>;
+  A a;
+  explicit own_leaf(A&& x) noexcept : a(std::move(x)) {}
+  const value_type* data() const noexcept { return a.data(); }
+  const dims& shape() const noexcept { return a.shape(); }
+  const dims& element_strides() const noexcept { return a.element_strides(); }
+};
+
+/// A scalar, already converted to the dtype it takes part in (NEP 50).
+template <dtype T>
+struct scalar_leaf : node_tag {
+  using value_type = T;
+  T value;
+  explicit scalar_leaf(T v) noexcept : value(v) {}
+  const dims& shape() const noexcept { return detail::empty_shape(); }
+};
+
+/// The 1-d sequence start + i*step, i = 0..n-1 (arange and linspace).
+/// In the engine its "pointer" is the element index, its stride 1.
+template <dtype T>
+struct iota_leaf : node_tag {
+  using value_type = T;
+  T start, step;
+  dims shape_;
+  iota_leaf(T s, T d, std::ptrdiff_t n) : start(s), step(d), shape_{n} {}
+  const dims& shape() const noexcept { return shape_; }
+};
+
+/// An lvalue expression used inside another one.
+template <class N>
+struct node_ref : node_tag {
+  using value_type = typename N::value_type;
+  const N* p;
+  explicit node_ref(const N& n) noexcept : p(&n) {}
+  const dims& shape() const noexcept { return p->shape(); }
+};
+
+template <class L> inline constexpr bool is_array_leaf_v = false;
+template <class A> inline constexpr bool is_array_leaf_v<ref_leaf<A>> = true;
+template <class A> inline constexpr bool is_array_leaf_v<own_leaf<A>> = true;
+
+// --- typing --------------------------------------------------------------
+
+template <class T>
+using math_result_t =
+    std::conditional_t<std::is_floating_point_v<T>, T,
+                       std::conditional_t<(sizeof(T) <= 2), float, double>>;
+
+/// Result and compute dtypes of a binary op on operand dtypes A and B.
+template <class Op, class A, class B>
+struct binary_types {
+  using P = promote_t<A, B>;
+  static constexpr op::kind k = Op::kind;
+  static_assert(!(std::is_same_v<Op, op::subtract> && std::is_same_v<P, bool>),
+                "numpy boolean subtract, the `-` operator, is not supported, use the "
+                "bitwise_xor, the `^` operator, or the logical_xor function instead.");
+  static_assert(!(k == op::kind::bitwise && std::is_floating_point_v<P>),
+                "ufunc 'bitwise_and/or/xor' not supported for floating-point inputs.");
+  using compute_type =
+      std::conditional_t<k == op::kind::true_divide && !std::is_floating_point_v<P>, double,
+                         std::conditional_t<k == op::kind::logical, bool, P>>;
+  using value_type = std::conditional_t<k == op::kind::compare || k == op::kind::logical, bool,
+                                        compute_type>;
+};
+
+/// Result dtype of a unary op on dtype T.
+template <class Op, class T>
+struct unary_types {
+  static constexpr op::kind k = Op::kind;
+  static_assert(!(std::is_same_v<Op, op::negative> && std::is_same_v<T, bool>),
+                "The numpy boolean negative, the `-` operator, is not supported, use the `~` "
+                "operator or the logical_not function instead.");
+  static_assert(!(k == op::kind::invert && std::is_floating_point_v<T>),
+                "ufunc 'invert' not supported for floating-point inputs.");
+  using value_type =
+      std::conditional_t<k == op::kind::math, math_result_t<T>,
+                         std::conditional_t<k == op::kind::logical, bool, T>>;
+};
+template <class To, class T>
+struct unary_types<op::cast<To>, T> {
+  using value_type = To;
+};
+
+template <class Op> inline constexpr bool is_cast_v = false;
+template <class To> inline constexpr bool is_cast_v<op::cast<To>> = true;
+
+// --- interior nodes ----------------------------------------------------
+
+template <class Op, class A>
+struct unary : node_tag {
+  using value_type = typename unary_types<Op, typename A::value_type>::value_type;
+  using op_type = Op;
+  A a;
+  explicit unary(A x) : a(std::move(x)) {}
+  const dims& shape() const noexcept { return a.shape(); }
+};
+
+template <class Op, class A, class B>
+struct binary : node_tag {
+  using types = binary_types<Op, typename A::value_type, typename B::value_type>;
+  using value_type = typename types::value_type;
+  using compute_type = typename types::compute_type;
+  using op_type = Op;
+  A a;
+  B b;
+  dims shape_;
+  binary(A x, B y) : a(std::move(x)), b(std::move(y)), shape_(broadcast_shapes(a.shape(), b.shape())) {}
+  const dims& shape() const noexcept { return shape_; }
+};
+
+template <class C, class A, class B>
+struct where_node : node_tag {
+  using value_type = promote_t<typename A::value_type, typename B::value_type>;
+  C c;
+  A a;
+  B b;
+  dims shape_;
+  where_node(C cond, A x, B y)
+      : c(std::move(cond)), a(std::move(x)), b(std::move(y)), shape_(c.shape()) {
+    dims s = broadcast_shapes(shape_, a.shape());
+    shape_ = broadcast_shapes(s, b.shape());
+  }
+  const dims& shape() const noexcept { return shape_; }
+};
+
+// --- leaf counting and visiting -----------------------------------------
+
+/// Number of array operands (leaves with memory) in a node.
+template <class N> inline constexpr int leaf_count_v = 0;
+template <class A> inline constexpr int leaf_count_v<ref_leaf<A>> = 1;
+template <class A> inline constexpr int leaf_count_v<own_leaf<A>> = 1;
+template <class T> inline constexpr int leaf_count_v<iota_leaf<T>> = 1;
+template <class N> inline constexpr int leaf_count_v<node_ref<N>> = leaf_count_v<N>;
+template <class O, class A> inline constexpr int leaf_count_v<unary<O, A>> = leaf_count_v<A>;
+template <class O, class A, class B>
+inline constexpr int leaf_count_v<binary<O, A, B>> = leaf_count_v<A> + leaf_count_v<B>;
+template <class C, class A, class B>
+inline constexpr int leaf_count_v<where_node<C, A, B>> =
+    leaf_count_v<C> + leaf_count_v<A> + leaf_count_v<B>;
+
+/// Widest element size (bytes) of any value or compute type in a node; the
+/// kernel's vector tag is chosen from it so that every type fits.
+template <class N> inline constexpr int widest_v = int(sizeof(typename N::value_type));
+template <class N> inline constexpr int widest_v<node_ref<N>> = widest_v<N>;
+template <class O, class A>
+inline constexpr int widest_v<unary<O, A>> =
+    std::max({int(sizeof(typename unary<O, A>::value_type)), widest_v<A>});
+template <class O, class A, class B>
+inline constexpr int widest_v<binary<O, A, B>> =
+    std::max({int(sizeof(typename binary<O, A, B>::compute_type)), widest_v<A>, widest_v<B>});
+template <class C, class A, class B>
+inline constexpr int widest_v<where_node<C, A, B>> =
+    std::max({int(sizeof(typename where_node<C, A, B>::value_type)), widest_v<C>, widest_v<A>,
+              widest_v<B>});
+
+/// Calls f(leaf) for every array/iota leaf, depth first, left to right
+/// (the order in which evaluators number them).
+template <class N, class F>
+void for_each_leaf(const N& n, F&& f) {
+  if constexpr (is_array_leaf_v<N>) {
+    f(n);
+  } else if constexpr (requires { n.step; }) {
+    f(n);  // iota
+  } else if constexpr (requires { n.p->shape(); } && !is_array_leaf_v<N>) {
+    for_each_leaf(*n.p, f);  // node_ref
+  } else if constexpr (requires { n.c; }) {
+    for_each_leaf(n.c, f);
+    for_each_leaf(n.a, f);
+    for_each_leaf(n.b, f);
+  } else if constexpr (requires { n.b; }) {
+    for_each_leaf(n.a, f);
+    for_each_leaf(n.b, f);
+  } else if constexpr (requires { n.a; }) {
+    for_each_leaf(n.a, f);
+  }
+}
+
+}  // namespace numfuse::expr

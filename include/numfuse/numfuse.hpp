@@ -1,0 +1,18 @@
+// numfuse/numfuse.hpp -- NumPy's array API for C++, lazy and fused.
+//
+//   #include <numfuse/numfuse.hpp>
+//   namespace np = numfuse;
+//   np::ndarray<double> c = a * b + np::sin(a);   // one SIMD pass
+#pragma once
+
+#include "numfuse/config.hpp"
+#include "numfuse/core/dtype.hpp"
+#include "numfuse/core/errors.hpp"
+#include "numfuse/core/shape.hpp"
+#include "numfuse/core/ndview.hpp"
+#include "numfuse/core/ndarray.hpp"
+#include "numfuse/core/creation.hpp"
+#include "numfuse/expr/operators.hpp"
+#include "numfuse/expr/functions.hpp"
+#include "numfuse/simd/target.hpp"
+#include "numfuse/io/print.hpp"

@@ -1,0 +1,273 @@
+// numfuse/simd/evaluator-inl.h -- per-target evaluators: for each node type,
+// how to produce one vector of its values (get) or truth values (get_mask)
+// at inner index i. Compiled once per SIMD target.
+//
+// evaluator<Node, I, Contig>: I is the plan index of the node's first leaf;
+// Contig says every leaf is unit-stride in the inner loop (no mode checks).
+// A numeric node answers get(d, i) in any lane type (converting in
+// registers) and get_mask(d, i) as "value != 0"; a bool node answers
+// get_mask natively and get(d, i) as 0/1.
+
+#if defined(NUMFUSE_SIMD_EVALUATOR_INL_H_) == defined(HWY_TARGET_TOGGLE)
+#ifdef NUMFUSE_SIMD_EVALUATOR_INL_H_
+#undef NUMFUSE_SIMD_EVALUATOR_INL_H_
+#else
+#define NUMFUSE_SIMD_EVALUATOR_INL_H_
+#endif
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+
+#include "hwy/highway.h"
+#include "numfuse/core/cast.hpp"
+#include "numfuse/expr/node.hpp"
+#include "numfuse/simd/convert-inl.h"
+#include "numfuse/simd/ops-inl.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace numfuse {
+namespace HWY_NAMESPACE {
+
+template <class Node, int I, bool Contig>
+struct evaluator;
+
+/// Lane storage type of a dtype: bool is kept as uint8 0/1.
+template <class T>
+using lane_t = std::conditional_t<std::is_same_v<T, bool>, std::uint8_t, T>;
+
+/// CRTP base of nodes with a numeric value: Derived::value(dt, i) yields
+/// lanes of T; get/get_mask adapt them to what the consumer asks for.
+template <class Derived, class T>
+struct numeric_node {
+  template <class D>
+  HWY_INLINE hn::Vec<D> get(D d, std::size_t i) const {
+    const hn::Rebind<T, D> dt;
+    return convert(d, dt, static_cast<const Derived*>(this)->value(dt, i));
+  }
+  template <class D>
+  HWY_INLINE hn::Mask<D> get_mask(D d, std::size_t i) const {
+    const hn::Rebind<T, D> dt;
+    const auto v = static_cast<const Derived*>(this)->value(dt, i);
+    return convert_mask(d, dt, v != hn::Zero(dt));
+  }
+};
+
+/// CRTP base of bool-valued nodes: Derived::get_mask is native.
+template <class Derived>
+struct bool_node {
+  template <class D>
+  HWY_INLINE hn::Vec<D> get(D d, std::size_t i) const {
+    using T = hn::TFromD<D>;
+    return hn::IfThenElseZero(static_cast<const Derived*>(this)->get_mask(d, i), hn::Set(d, T(1)));
+  }
+};
+
+// ---- array leaf: a row pointer and an inner stride (in elements)
+enum class lane_mode : std::uint8_t { contiguous, splat, strided };
+
+template <class L, int I, bool Contig>
+  requires expr::is_array_leaf_v<L>
+struct evaluator<L, I, Contig>
+    : std::conditional_t<std::is_same_v<typename L::value_type, bool>,
+                         bool_node<evaluator<L, I, Contig>>,
+                         numeric_node<evaluator<L, I, Contig>, typename L::value_type>> {
+  using T = typename L::value_type;
+  using S = lane_t<T>;
+  const S* row = nullptr;
+  std::ptrdiff_t stride = 1;
+  lane_mode mode = lane_mode::contiguous;
+
+  explicit evaluator(const L&) {}
+  HWY_INLINE void begin_row(const std::uintptr_t* ptrs, const std::ptrdiff_t* strides) {
+    row = reinterpret_cast<const S*>(ptrs[I]);
+    stride = strides[I] / std::ptrdiff_t(sizeof(S));
+    if constexpr (!Contig) {
+      mode = stride == 1 ? lane_mode::contiguous
+                         : (stride == 0 ? lane_mode::splat : lane_mode::strided);
+    }
+  }
+  template <class DS>
+  HWY_INLINE hn::Vec<DS> load(DS ds, std::size_t i) const {
+    if constexpr (Contig) {
+      return hn::LoadU(ds, row + i);
+    } else {
+      if (mode == lane_mode::contiguous) return hn::LoadU(ds, row + i);
+      if (mode == lane_mode::splat) return hn::Set(ds, *row);
+      constexpr std::size_t N = lanes_v<DS>;
+      alignas(64) S buf[N];
+      const S* p = row + std::ptrdiff_t(i) * stride;
+      for (std::size_t j = 0; j < N; ++j) buf[j] = p[std::ptrdiff_t(j) * stride];
+      return hn::Load(ds, buf);
+    }
+  }
+  template <class DT>
+  HWY_INLINE hn::Vec<DT> value(DT dt, std::size_t i) const {
+    return load(dt, i);
+  }
+  template <class D>
+  HWY_INLINE hn::Mask<D> get_mask(D d, std::size_t i) const {
+    if constexpr (std::is_same_v<T, bool>) {
+      const hn::Rebind<std::uint8_t, D> du8;
+      return convert_mask(d, du8, load(du8, i) != hn::Zero(du8));
+    } else {
+      return numeric_node<evaluator, T>::get_mask(d, i);
+    }
+  }
+};
+
+// ---- scalar leaf: a splat
+template <class T, int I, bool Contig>
+struct evaluator<expr::scalar_leaf<T>, I, Contig> {
+  T v;
+  explicit evaluator(const expr::scalar_leaf<T>& s) : v(s.value) {}
+  HWY_INLINE void begin_row(const std::uintptr_t*, const std::ptrdiff_t*) {}
+  template <class D>
+  HWY_INLINE hn::Vec<D> get(D d, std::size_t) const {
+    return hn::Set(d, detail::numpy_cast<hn::TFromD<D>>(v));
+  }
+  template <class D>
+  HWY_INLINE hn::Mask<D> get_mask(D d, std::size_t) const {
+    using U = hn::TFromD<D>;
+    return hn::Set(d, U(v != T(0) ? 1 : 0)) != hn::Zero(d);
+  }
+};
+
+// ---- iota leaf: start + index*step, the index carried as the "pointer"
+template <class T, int I, bool Contig>
+struct evaluator<expr::iota_leaf<T>, I, Contig>
+    : numeric_node<evaluator<expr::iota_leaf<T>, I, Contig>, T> {
+  T start, step;
+  std::ptrdiff_t first = 0, stride = 1;
+  explicit evaluator(const expr::iota_leaf<T>& n) : start(n.start), step(n.step) {}
+  HWY_INLINE void begin_row(const std::uintptr_t* ptrs, const std::ptrdiff_t* strides) {
+    first = static_cast<std::ptrdiff_t>(ptrs[I]);
+    stride = strides[I];
+  }
+  template <class DT>
+  HWY_INLINE hn::Vec<DT> value(DT dt, std::size_t i) const {
+    constexpr std::size_t N = lanes_v<DT>;
+    alignas(64) T buf[N];
+    for (std::size_t j = 0; j < N; ++j) {
+      const std::ptrdiff_t k = first + (std::ptrdiff_t(i) + std::ptrdiff_t(j)) * stride;
+      if constexpr (std::is_floating_point_v<T>) {
+        buf[j] = start + static_cast<T>(k) * step;
+      } else {  // modular, as NumPy's integer arange
+        using U = std::make_unsigned_t<T>;
+        buf[j] = static_cast<T>(static_cast<U>(start) + static_cast<U>(k) * static_cast<U>(step));
+      }
+    }
+    return hn::Load(dt, buf);
+  }
+};
+
+// ---- reference to an lvalue expression
+template <class N, int I, bool Contig>
+struct evaluator<expr::node_ref<N>, I, Contig> : evaluator<N, I, Contig> {
+  explicit evaluator(const expr::node_ref<N>& r) : evaluator<N, I, Contig>(*r.p) {}
+};
+
+// ---- unary
+template <class Op, class A, int I, bool Contig>
+struct evaluator<expr::unary<Op, A>, I, Contig>
+    : std::conditional_t<std::is_same_v<typename expr::unary<Op, A>::value_type, bool>,
+                         bool_node<evaluator<expr::unary<Op, A>, I, Contig>>,
+                         numeric_node<evaluator<expr::unary<Op, A>, I, Contig>,
+                                      typename expr::unary<Op, A>::value_type>> {
+  using R = typename expr::unary<Op, A>::value_type;
+  evaluator<A, I, Contig> a;
+  explicit evaluator(const expr::unary<Op, A>& n) : a(n.a) {}
+  HWY_INLINE void begin_row(const std::uintptr_t* p, const std::ptrdiff_t* s) { a.begin_row(p, s); }
+
+  template <class DT>
+  HWY_INLINE hn::Vec<DT> value(DT dt, std::size_t i) const {
+    if constexpr (expr::is_cast_v<Op>) {
+      return a.get(dt, i);  // astype: the conversion happens in get
+    } else {
+      return vunary<Op>::apply(dt, a.get(dt, i));
+    }
+  }
+  template <class D>
+  HWY_INLINE hn::Mask<D> get_mask(D d, std::size_t i) const {
+    if constexpr (std::is_same_v<Op, op::logical_not>) {
+      return hn::Not(a.get_mask(d, i));
+    } else if constexpr (std::is_same_v<R, bool>) {
+      return a.get_mask(d, i);  // absolute(bool), astype<bool>
+    } else {
+      return numeric_node<evaluator, R>::get_mask(d, i);
+    }
+  }
+};
+
+// ---- binary
+template <class Op, class A, class B, int I, bool Contig>
+struct evaluator<expr::binary<Op, A, B>, I, Contig>
+    : std::conditional_t<std::is_same_v<typename expr::binary<Op, A, B>::value_type, bool>,
+                         bool_node<evaluator<expr::binary<Op, A, B>, I, Contig>>,
+                         numeric_node<evaluator<expr::binary<Op, A, B>, I, Contig>,
+                                      typename expr::binary<Op, A, B>::value_type>> {
+  using node_t = expr::binary<Op, A, B>;
+  using R = typename node_t::value_type;
+  using C = typename node_t::compute_type;
+  evaluator<A, I, Contig> a;
+  evaluator<B, I + expr::leaf_count_v<A>, Contig> b;
+  explicit evaluator(const node_t& n) : a(n.a), b(n.b) {}
+  HWY_INLINE void begin_row(const std::uintptr_t* p, const std::ptrdiff_t* s) {
+    a.begin_row(p, s);
+    b.begin_row(p, s);
+  }
+  template <class DT>
+  HWY_INLINE hn::Vec<DT> value(DT dt, std::size_t i) const {
+    return vbinary<Op>::apply(dt, a.get(dt, i), b.get(dt, i));
+  }
+  template <class D>
+  HWY_INLINE hn::Mask<D> get_mask(D d, std::size_t i) const {
+    if constexpr (std::is_same_v<C, bool>) {
+      return mlogic<Op>::apply(a.get_mask(d, i), b.get_mask(d, i));
+    } else if constexpr (Op::kind == op::kind::compare) {
+      const hn::Rebind<C, D> dc;
+      return convert_mask(d, dc, vcompare<Op>::apply(dc, a.get(dc, i), b.get(dc, i)));
+    } else {
+      return numeric_node<evaluator, R>::get_mask(d, i);
+    }
+  }
+};
+
+// ---- where
+template <class Cn, class A, class B, int I, bool Contig>
+struct evaluator<expr::where_node<Cn, A, B>, I, Contig>
+    : std::conditional_t<std::is_same_v<typename expr::where_node<Cn, A, B>::value_type, bool>,
+                         bool_node<evaluator<expr::where_node<Cn, A, B>, I, Contig>>,
+                         numeric_node<evaluator<expr::where_node<Cn, A, B>, I, Contig>,
+                                      typename expr::where_node<Cn, A, B>::value_type>> {
+  using node_t = expr::where_node<Cn, A, B>;
+  using R = typename node_t::value_type;
+  evaluator<Cn, I, Contig> c;
+  evaluator<A, I + expr::leaf_count_v<Cn>, Contig> a;
+  evaluator<B, I + expr::leaf_count_v<Cn> + expr::leaf_count_v<A>, Contig> b;
+  explicit evaluator(const node_t& n) : c(n.c), a(n.a), b(n.b) {}
+  HWY_INLINE void begin_row(const std::uintptr_t* p, const std::ptrdiff_t* s) {
+    c.begin_row(p, s);
+    a.begin_row(p, s);
+    b.begin_row(p, s);
+  }
+  template <class DT>
+  HWY_INLINE hn::Vec<DT> value(DT dt, std::size_t i) const {
+    return hn::IfThenElse(c.get_mask(dt, i), a.get(dt, i), b.get(dt, i));
+  }
+  template <class D>
+  HWY_INLINE hn::Mask<D> get_mask(D d, std::size_t i) const {
+    if constexpr (std::is_same_v<R, bool>) {
+      const auto m = c.get_mask(d, i);
+      return hn::Or(hn::And(m, a.get_mask(d, i)), hn::AndNot(m, b.get_mask(d, i)));
+    } else {
+      return numeric_node<evaluator, R>::get_mask(d, i);
+    }
+  }
+};
+
+}  // namespace HWY_NAMESPACE
+}  // namespace numfuse
+HWY_AFTER_NAMESPACE();
+
+#endif  // toggle guard
