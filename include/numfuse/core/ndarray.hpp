@@ -4,6 +4,8 @@
 // evaluates it in one fused pass.
 #pragma once
 
+#include "numfuse/config.hpp"  // first: it configures Highway
+
 #include <cstddef>
 #include <initializer_list>
 #include <type_traits>

@@ -3,6 +3,8 @@
 // exactly as it accepts an ndarray; assigning to it writes through.
 #pragma once
 
+#include "numfuse/config.hpp"  // first: it configures Highway
+
 #include <cstddef>
 #include <type_traits>
 #include <utility>

@@ -7,13 +7,11 @@
 
 namespace numfuse {
 
-namespace detail {
 HWY_EXPORT(target_entry);
-}  // namespace detail
 
 /// Name of the SIMD target chosen for this CPU, e.g. "AVX3", "AVX2", "SSE4".
 inline std::string simd_target() {
-  return hwy::TargetName(HWY_DYNAMIC_DISPATCH(detail::target_entry)());
+  return hwy::TargetName(HWY_DYNAMIC_DISPATCH(target_entry)());
 }
 
 }  // namespace numfuse
