@@ -31,6 +31,21 @@ constexpr int kind_rank() {
 }
 template <class From, class To>
 inline constexpr bool same_kind_castable = kind_rank<From>() <= kind_rank<To>();
+
+/// NumPy's errors for `out op= in` (a ufunc with out=): the three operands
+/// must broadcast, and the result must have the output's shape.
+inline void check_inplace_operand(const dims& out, const dims& in) {
+  dims s = out;
+  if (!broadcast_into(s, in)) {
+    throw broadcast_error("operands could not be broadcast together with shapes " +
+                          shape_str_compact(out) + " " + shape_str_compact(in) + " " +
+                          shape_str_compact(out));
+  }
+  if (!(s == out)) {
+    throw value_error("non-broadcastable output operand with shape " + shape_str_compact(out) +
+                      " doesn't match the broadcast shape " + shape_str_compact(s));
+  }
+}
 }  // namespace detail
 
 template <dtype T>
@@ -118,6 +133,7 @@ class ndarray : public detail::strided_access<ndarray<T>, T> {
 #define NUMFUSE_COMPOUND(SYM, OP)                                                              \
   template <operand E>                                                                         \
   ndarray& operator SYM##=(const E& e) {                                                       \
+    if constexpr (array_operand<E>) detail::check_inplace_operand(shape_, e.shape());         \
     auto node = expr::make_binary<op::OP>(*this, e);                                           \
     using R = typename decltype(node)::value_type;                                             \
     static_assert(detail::same_kind_castable<R, T>,                                            \

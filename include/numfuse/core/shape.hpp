@@ -119,6 +119,17 @@ inline std::string shape_str(const dims& shape) {
 }
 
 namespace detail {
+/// A shape as NumPy writes it inside error messages: (2,3), (3,), ().
+inline std::string shape_str_compact(const dims& shape) {
+  std::string s = "(";
+  for (int i = 0; i < shape.size(); ++i) {
+    if (i) s += ",";
+    s += std::to_string(shape[i]);
+  }
+  if (shape.size() == 1) s += ",";
+  return s + ")";
+}
+
 /// C-order (row-major) element strides of a shape.
 inline dims c_strides(const dims& shape) {
   dims st(shape.size());
@@ -171,13 +182,25 @@ inline bool broadcast_into(dims& out, const dims& b) {
 }
 }  // namespace detail
 
+/// np.broadcast_shapes for three shapes (np.where's operands); the error
+/// names all three, as NumPy's does.
+inline dims broadcast_shapes(const dims& a, const dims& b, const dims& c) {
+  dims out = a;
+  if (!detail::broadcast_into(out, b) || !detail::broadcast_into(out, c)) {
+    throw broadcast_error("operands could not be broadcast together with shapes " +
+                          detail::shape_str_compact(a) + " " + detail::shape_str_compact(b) + " " +
+                          detail::shape_str_compact(c));
+  }
+  return out;
+}
+
 /// np.broadcast_shapes for two shapes; throws broadcast_error with NumPy's
 /// message when they are incompatible.
 inline dims broadcast_shapes(const dims& a, const dims& b) {
   dims out = a;
   if (!detail::broadcast_into(out, b)) {
-    throw broadcast_error("operands could not be broadcast together with shapes " + shape_str(a) +
-                          " " + shape_str(b));
+    throw broadcast_error("operands could not be broadcast together with shapes " +
+                          detail::shape_str_compact(a) + " " + detail::shape_str_compact(b));
   }
   return out;
 }

@@ -27,8 +27,8 @@ inline void check_broadcast_into(const dims& from, const dims& to) {
     ok = f == 1 || f == to[to.size() - 1 - i];
   }
   if (!ok) {
-    throw value_error("could not broadcast input array from shape " + shape_str(from) +
-                      " into shape " + shape_str(to));
+    throw value_error("could not broadcast input array from shape " + shape_str_compact(from) +
+                      " into shape " + shape_str_compact(to));
   }
 }
 
@@ -109,16 +109,19 @@ bool contiguous_plan(plan<K>& p, Out* data, const dims& shape, const dims& estri
 /// a copy is made only when the overlap is real.
 template <dtype Out, class Node>
 void assign(Out* data, const dims& shape, const dims& estrides, const Node& node) {
-  check_broadcast_into(node.shape(), shape);
-  if (shape_size(shape) == 0) return;
   constexpr int K = 1 + expr::leaf_count_v<Node>;
   {
+    // Every leaf having the output's shape, node.shape() (the broadcast of
+    // the leaves' shapes and the scalars' ()) broadcasts into it: the fast
+    // path needs no broadcast check. An empty output runs an empty row.
     plan<K> p;
     if (contiguous_plan(p, data, shape, estrides, node)) {
       run_assign<Out>(p, node);
       return;
     }
   }
+  check_broadcast_into(node.shape(), shape);
+  if (shape_size(shape) == 0) return;
   operand_desc ops[K];
   ops[0] = {reinterpret_cast<std::uintptr_t>(data), &shape, &estrides, std::ptrdiff_t(sizeof(Out))};
   std::vector<std::shared_ptr<void>> keep;  // copies of overlapping operands

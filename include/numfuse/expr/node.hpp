@@ -166,10 +166,10 @@ struct where_node : node_tag {
   B b;
   dims shape_;
   where_node(C cond, A x, B y)
-      : c(std::move(cond)), a(std::move(x)), b(std::move(y)), shape_(c.shape()) {
-    dims s = broadcast_shapes(shape_, a.shape());
-    shape_ = broadcast_shapes(s, b.shape());
-  }
+      : c(std::move(cond)),
+        a(std::move(x)),
+        b(std::move(y)),
+        shape_(broadcast_shapes(c.shape(), a.shape(), b.shape())) {}
   const dims& shape() const noexcept { return shape_; }
 };
 

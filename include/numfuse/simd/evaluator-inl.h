@@ -49,7 +49,8 @@ struct numeric_node {
   HWY_INLINE hn::Mask<D> get_mask(D d, std::size_t i) const {
     const hn::Rebind<T, D> dt;
     const auto v = static_cast<const Derived*>(this)->value(dt, i);
-    return convert_mask(d, dt, v != hn::Zero(dt));
+    // Not(v == 0), not v != 0: x86's != is ordered, and NaN is truthy.
+    return convert_mask(d, dt, hn::Not(v == hn::Zero(dt)));
   }
 };
 

@@ -125,12 +125,17 @@ template <> struct vbinary<op::bitwise_xor> {
     static HWY_INLINE hn::Mask<D> apply(D, V a, V b) { return a SYM b; }       \
   };
 NUMFUSE_VCOMPARE(equal, ==)
-NUMFUSE_VCOMPARE(not_equal, !=)
 NUMFUSE_VCOMPARE(less, <)
 NUMFUSE_VCOMPARE(less_equal, <=)
 NUMFUSE_VCOMPARE(greater, >)
 NUMFUSE_VCOMPARE(greater_equal, >=)
 #undef NUMFUSE_VCOMPARE
+// Highway's != on x86 is an *ordered* compare (false when either lane is
+// NaN); NumPy's not_equal is true for NaN, so it is the negation of ==.
+template <> struct vcompare<op::not_equal> {
+  template <class D, class V>
+  static HWY_INLINE hn::Mask<D> apply(D, V a, V b) { return hn::Not(a == b); }
+};
 
 // ---- logic on masks: bool operands of any op, and the logical_* ops
 #define NUMFUSE_MLOGIC(OP, EXPR)                                               \
