@@ -107,11 +107,12 @@ inline std::ptrdiff_t shape_size(const dims& shape) noexcept {
   return n;
 }
 
-/// A shape written as NumPy writes it: (), (3,), (2, 3).
-inline std::string shape_str(const dims& shape) {
+/// A shape written as NumPy writes it: (), (3,), (2, 3). NumPy's error
+/// messages use the compact form (2,3): pass sep = ",".
+inline std::string shape_str(const dims& shape, const char* sep = ", ") {
   std::string s = "(";
   for (int i = 0; i < shape.size(); ++i) {
-    if (i) s += ", ";
+    if (i) s += sep;
     s += std::to_string(shape[i]);
   }
   if (shape.size() == 1) s += ",";
@@ -120,15 +121,7 @@ inline std::string shape_str(const dims& shape) {
 
 namespace detail {
 /// A shape as NumPy writes it inside error messages: (2,3), (3,), ().
-inline std::string shape_str_compact(const dims& shape) {
-  std::string s = "(";
-  for (int i = 0; i < shape.size(); ++i) {
-    if (i) s += ",";
-    s += std::to_string(shape[i]);
-  }
-  if (shape.size() == 1) s += ",";
-  return s + ")";
-}
+inline std::string shape_str_compact(const dims& shape) { return shape_str(shape, ","); }
 
 /// C-order (row-major) element strides of a shape.
 inline dims c_strides(const dims& shape) {
