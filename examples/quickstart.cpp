@@ -13,9 +13,7 @@ int main() {
   // a * b + sin(a) builds an expression; assigning it evaluates everything in
   // one fused pass, broadcasting shape (2, 3) with shape (3,).
   np::ndarray<double> c = a * b + np::sin(a);
-  std::cout << "c shape: (";
-  for (auto d : c.shape()) std::cout << d << ",";
-  std::cout << ")\n" << c << "\n";
+  std::cout << "c shape: " << np::shape_str(c.shape()) << "\n" << c << "\n";  // (2, 3)
 
   // Python scalars do not promote: float32 * 2.0 stays float32 (NEP 50).
   np::ndarray<float> x = np::linspace<float>(0.0, 1.0, 5);
