@@ -5,6 +5,8 @@ Usage:
     /usr/bin/python3 benchmarks/compare.py BINARY [options] [-- extra benchmark args]
     e.g. compare.py build/release/benchmarks/bench_elementwise --cpu 1 -- --benchmark_filter=E1
     /usr/bin/python3 benchmarks/compare.py --json results.json   (re-print a saved run)
+    /usr/bin/python3 benchmarks/compare.py --json r1.json r2.json r3.json
+        (several saved runs: the ratio of each run and their median)
 
 The binary is run with --benchmark_format=json --benchmark_repetitions=N
 --benchmark_enable_random_interleaving=true. Benchmarks named
@@ -114,10 +116,37 @@ def print_table(data, metric):
         print(line(r))
 
 
+def print_multi(runs, metric):
+    """One row per case: numfuse/loop (medians) of each run, then the median over runs."""
+    ratios = {}
+    for i, data in enumerate(runs):
+        per_case, _ = collect(data, metric)
+        for case, t in per_case.items():
+            if t["loop"] and t["numfuse"]:
+                r = statistics.median(t["numfuse"]) / statistics.median(t["loop"])
+                ratios.setdefault(case, [None] * len(runs))[i] = r
+    print("numfuse/loop per run (median of repetitions, %s) and the median over runs" % metric)
+    header = ["case"] + ["run%d" % (i + 1) for i in range(len(runs))] + ["median"]
+    rows = []
+    for case in sorted(ratios, key=sort_key):
+        rs = ratios[case]
+        ok = [r for r in rs if r is not None]
+        rows.append([case] + ["%.3f" % r if r is not None else "-" for r in rs]
+                    + ["%.3f" % statistics.median(ok)])
+    widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
+    for r in [header, ["-" * w for w in widths]] + rows:
+        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+
+
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="Arguments after -- go to the benchmark binary, e.g. "
+               "compare.py BINARY --cpu 1 -- --benchmark_filter=E1")
     ap.add_argument("binary", nargs="?", help="benchmark executable")
-    ap.add_argument("--json", help="read results from this file instead of running")
+    ap.add_argument("--json", nargs="+",
+                    help="read results from these files instead of running; with several, "
+                         "print each run's ratio and the median over runs")
     ap.add_argument("--save", help="also write the raw JSON results here")
     ap.add_argument("--repetitions", type=int, default=5)
     ap.add_argument("--cpu", type=int, default=None,
@@ -130,8 +159,15 @@ def main():
         cut = argv.index("--")
         argv, extra = argv[:cut], argv[cut + 1:]
     args = ap.parse_args(argv)
+    if args.json and len(args.json) > 1:
+        runs = []
+        for path in args.json:
+            with open(path) as f:
+                runs.append(json.load(f))
+        print_multi(runs, args.metric)
+        return
     if args.json:
-        with open(args.json) as f:
+        with open(args.json[0]) as f:
             data = json.load(f)
     elif args.binary:
         if not os.access(args.binary, os.X_OK):

@@ -90,13 +90,9 @@ TEST_CASE("creation: arange with floats") {
   check<np::ndarray<float>, float>(np::arange<float>(10), "arange.f32_stop10");
 }
 
-// BUG (reported): NumPy's arange stores start and T(start + step) as the
-// first two elements and only then fills i >= 2 with start + i*delta,
-// delta = T(start + step) - T(start). numfuse computes element 1 as
-// start + 1*delta too, which differs when T(start) + delta != T(start + step):
-// np.arange(0.3, 16, 1.1, dtype=np.float32)[1] is 1.4f (1.39999998),
-// numfuse gives 1.39999986.
-TEST_CASE("creation: arange float32 second element is T(start + step)" * doctest::may_fail()) {
+// NumPy stores start and T(start + step), then start + i*delta for i >= 2,
+// delta = T(start + step) - T(start): element 1 is not start + 1*delta.
+TEST_CASE("creation: arange float32 second element is T(start + step)") {
   check<np::ndarray<float>, float>(np::arange<float>(0.3, 16.0, 1.1), "arange.f32_0.3_16_1.1");
   check<np::ndarray<float>, float>(np::arange<float>(0.1, -4.0, -0.3), "arange.f32_0.1_-4_-0.3");
 }
@@ -121,10 +117,9 @@ TEST_CASE("creation: linspace is bit-exact") {
   CHECK_THROWS_AS((void)np::linspace(0, 1, -1), np::value_error);
 }
 
-// BUG (reported): for integer dtypes NumPy's linspace rounds towards -inf
-// (np.floor before astype, since NumPy 1.20); numfuse truncates towards 0:
-// np.linspace(-1, 0, 3, dtype=np.int64) is [-1, -1, 0], numfuse [-1, 0, 0].
-TEST_CASE("creation: linspace with an integer dtype floors" * doctest::may_fail()) {
+// NumPy >= 1.20 floors before converting to an integer dtype:
+// np.linspace(-1, 0, 3, dtype=np.int64) is [-1, -1, 0].
+TEST_CASE("creation: linspace with an integer dtype floors") {
   check<np::ndarray<int64_t>, int64_t>(np::linspace<int64_t>(-1, 0, 3), "linspace.-1_0_3_i64");
   check<np::ndarray<int32_t>, int32_t>(np::linspace<int32_t>(-7, 3, 7), "linspace.-7_3_7_i32");
 }
@@ -165,6 +160,14 @@ TEST_CASE("creation: nested initializer lists") {
   const np::ndarray<bool> d = {true, false, true};
   CHECK(d.shape() == np::dims{3});
   CHECK(golden::elements(d) == std::vector<bool>{true, false, true});
+  // one-element inner lists: a column, not a 1-d list of braced scalars
+  const np::ndarray<double> col = {{1.0}, {2.0}, {3.0}};
+  CHECK(col.shape() == np::dims{3, 1});
+  CHECK(col(2, 0) == 3.0);
+  // mixed literals in a 1-d list convert as np.array(..., dtype) does
+  const np::ndarray<double> mixed = {1, 2.5, true};
+  CHECK(golden::elements(mixed) == std::vector<double>{1.0, 2.5, 1.0});
+  CHECK_THROWS_AS((np::ndarray<std::uint8_t>{1, 300}), np::overflow_error);
   const np::ndarray<double> empty;
   CHECK(empty.shape() == np::dims{0});
   CHECK(empty.size() == 0);
@@ -178,13 +181,8 @@ TEST_CASE("creation: ragged nested lists throw value_error") {
   CHECK_THROWS_AS((I{{{1, 2}, {3, 4}}, {{1, 2, 3}, {4, 5, 6}}}), np::value_error);
 }
 
-// BUG (reported): when the raggedness is below the first level, NumPy's
-// message reports the full detected shape and depth, e.g. "after 2
-// dimensions. The detected shape was (2, 2) + inhomogeneous part."; numfuse
-// reports only the extent of the innermost list that differs ("(2,)"), and
-// for sibling sub-arrays of different shapes the wrong depth ("after 1
-// dimensions").
-TEST_CASE("creation: ragged message for deeper levels is NumPy's" * doctest::may_fail()) {
+// NumPy reports the depth and the shape detected up to the first ragged level.
+TEST_CASE("creation: ragged message for deeper levels is NumPy's") {
   const auto& g = data();
   using I = np::ndarray<int64_t>;
   CHECK(golden::message_of<np::value_error>([] { I a = {{{1, 2}, {3, 4}}, {{1, 2}, {3}}}; }) ==

@@ -362,6 +362,8 @@ def gen_broadcast():
             x = np.zeros(dst)
             x[...] = np.ones(src)
         w.text("assign%d.msg" % i, error_message(assign))
+        w.array("assign%d.src_shape" % i, np.array(src, dtype=np.int64))
+        w.array("assign%d.dst_shape" % i, np.array(dst, dtype=np.int64))
     # Compound assignment (a += b): NumPy's ufunc messages with out=.
     for i, (sa, sb) in enumerate([((3,), (2, 3)), ((3,), (4,))]):
         def iadd(sa=sa, sb=sb):

@@ -109,7 +109,11 @@ auto arange(A start, B stop, S step = 1) {
     if (n > 2) throw type_error("arange() is only supported for booleans when the result has at most length 2.");
     return ndarray<bool>(astype<bool>(expr::iota_leaf<std::int64_t>(first, delta, n)));
   } else {
-    return ndarray<R>(expr::iota_leaf<R>(first, delta, n));
+    // NumPy stores start and T(start + step), then fills the rest with
+    // start + i*delta, delta = buffer[1] - buffer[0].
+    ndarray<R> r(expr::iota_leaf<R>(first, delta, n));
+    if (n > 1) r(1) = second;
+    return r;
   }
 }
 /// np.arange(stop).
@@ -129,16 +133,28 @@ ndarray<T> linspace(A start, B stop, std::ptrdiff_t num = 50, bool endpoint = tr
   const double div = endpoint ? double(num - 1) : double(num);
   const double delta = e - s;
   const expr::iota_leaf<double> i(0.0, 1.0, num);
+  // NumPy (>= 1.20) floors the float64 values before converting to an
+  // integer dtype.
+  const auto to_T = [](auto&& y) {
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+      return ndarray<T>(astype<T>(floor(std::move(y))));
+    } else {
+      return ndarray<T>(astype<T>(std::move(y)));
+    }
+  };
   ndarray<T> r;
   const double step = div > 0 ? delta / div : std::nan("");
   if (div > 0 && step != 0) {
-    r = astype<T>(i * step + s);
+    r = to_T(i * step + s);
   } else if (div > 0) {
-    r = astype<T>(i / div * delta + s);
+    r = to_T(i / div * delta + s);
   } else {
-    r = astype<T>(i * delta + s);
+    r = to_T(i * delta + s);
   }
-  if (endpoint && num > 1) r(num - 1) = detail::numpy_cast<T>(e);
+  if (endpoint && num > 1) {
+    constexpr bool floors = std::is_integral_v<T> && !std::is_same_v<T, bool>;
+    r(num - 1) = detail::numpy_cast<T>(floors ? std::floor(e) : e);
+  }
   return r;
 }
 

@@ -6,8 +6,10 @@
 
 #include "numfuse/config.hpp"  // first: it configures Highway
 
+#include <algorithm>
 #include <cstddef>
 #include <initializer_list>
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -46,6 +48,30 @@ inline void check_inplace_operand(const dims& out, const dims& in) {
                       " doesn't match the broadcast shape " + shape_str_compact(s));
   }
 }
+
+/// One scalar of a nested initializer list. It is a class (a user-defined
+/// conversion), so that `{{1.0}, {2.0}}` prefers the 2-d constructor over
+/// reading {1.0} as a scalar. Integers out of T's range raise, as NumPy 2's
+/// np.array([300], dtype=np.uint8) does; other values convert as astype.
+template <dtype T>
+struct list_scalar {
+  T value;
+  template <scalar_type U>
+  list_scalar(U v) : value(convert(v)) {}  // NOLINT: implicit by design
+
+ private:
+  template <class U>
+  static T convert(U v) {
+    if constexpr (std::is_integral_v<U> && !std::is_same_v<U, bool> && std::is_integral_v<T> &&
+                  !std::is_same_v<T, bool>) {
+      if (!std::in_range<T>(v)) {
+        throw overflow_error("Python integer " + std::to_string(v) + " out of bounds for " +
+                             std::string(dtype_name<T>()));
+      }
+    }
+    return numpy_cast<T>(v);
+  }
+};
 }  // namespace detail
 
 template <dtype T>
@@ -53,12 +79,17 @@ class ndarray : public detail::strided_access<ndarray<T>, T> {
  public:
   using element_type = T;
   using value_type = T;
+  using scalar_list = std::initializer_list<detail::list_scalar<T>>;
 
   /// An empty 1-d array, shape (0,).
   ndarray() : shape_{0}, estrides_{1} {}
 
   /// From nested initializer lists: {1, 2}, {{1, 2}, {3, 4}}, ... (up to 4-d).
-  ndarray(std::initializer_list<T> l) { from_nested(l); }
+  /// The innermost lists take any scalar (converted as NumPy's
+  /// np.array(..., dtype) does); `{{1.0}, {2.0}}` is the 2-d (2, 1) array.
+  /// A 3-d or 4-d list whose innermost lists all have one element
+  /// (`{{{1.0}, {2.0}}}`) is ambiguous in C++: build it with reshape.
+  ndarray(scalar_list l) { from_nested(l); }
   ndarray(std::initializer_list<std::initializer_list<T>> l) { from_nested(l); }
   ndarray(std::initializer_list<std::initializer_list<std::initializer_list<T>>> l) {
     from_nested(l);
@@ -164,51 +195,48 @@ class ndarray : public detail::strided_access<ndarray<T>, T> {
     estrides_ = detail::c_strides(shape_);
   }
 
+  /// Extents of a nested list, level by level; `consistent` is lowered to
+  /// the first depth at which two lists disagree in length.
   template <class L>
-  static void nested_shape(const L& l, dims& shape, int depth) {
-    if constexpr (!std::is_same_v<L, std::initializer_list<T>>) {
-      // every sub-list must have the same shape
-      dims first;
-      bool have = false;
-      for (const auto& sub : l) {
-        dims s;
-        nested_shape(sub, s, depth + 1);
-        if (have && !(s == first)) {
-          throw value_error(
-              "setting an array element with a sequence. The requested array has an "
-              "inhomogeneous shape after " +
-              std::to_string(depth + 1) + " dimensions. The detected shape was " +
-              shape_str(dims{std::ptrdiff_t(l.size())}) + " + inhomogeneous part.");
-        }
-        first = std::move(s);
-        have = true;
-      }
-      shape = dims{std::ptrdiff_t(l.size())};
-      if (have) {
-        for (auto e : first) shape.push_back(e);
-      } else {
-        // {} inside: trailing extents unknown; NumPy gives shape (n, 0)
-        shape.push_back(0);
-      }
-    } else {
-      shape = dims{std::ptrdiff_t(l.size())};
+  static void nested_extents(const L& l, int depth, dims& shape, int& consistent) {
+    const auto n = std::ptrdiff_t(l.size());
+    if (depth == shape.size()) {
+      shape.push_back(n);
+    } else if (shape[depth] != n) {
+      consistent = std::min(consistent, depth);
+    }
+    if constexpr (!std::is_same_v<L, scalar_list> && !std::is_same_v<L, std::initializer_list<T>>) {
+      for (const auto& sub : l) nested_extents(sub, depth + 1, shape, consistent);
     }
   }
   template <class L>
-  void copy_nested(const L& l, T*& out) {
-    if constexpr (std::is_same_v<L, std::initializer_list<T>>) {
-      const dims s{std::ptrdiff_t(l.size())};
-      ndview<T>(out, s) = ndview<const T>(l.begin(), s);  // copy through the engine
-      out += l.size();
+  static dims nested_shape(const L& l) {
+    dims shape;
+    int consistent = maxdims + 1;
+    nested_extents(l, 0, shape, consistent);
+    if (consistent <= shape.size()) {
+      shape.resize(consistent);
+      throw value_error(
+          "setting an array element with a sequence. The requested array has an "
+          "inhomogeneous shape after " +
+          std::to_string(consistent) + " dimensions. The detected shape was " +
+          shape_str(shape) + " + inhomogeneous part.");
+    }
+    return shape;  // {} inside ({{}, {}}) stops the shape there: (2, 0)
+  }
+  template <class L>
+  static void copy_nested(const L& l, T*& out) {
+    if constexpr (std::is_same_v<L, scalar_list>) {
+      out = std::transform(l.begin(), l.end(), out, [](const auto& x) { return x.value; });
+    } else if constexpr (std::is_same_v<L, std::initializer_list<T>>) {
+      out = std::copy(l.begin(), l.end(), out);
     } else {
       for (const auto& sub : l) copy_nested(sub, out);
     }
   }
   template <class L>
   void from_nested(const L& l) {
-    dims s;
-    nested_shape(l, s, 0);
-    allocate(s);
+    allocate(nested_shape(l));
     T* out = data_;
     if (this->size() > 0) copy_nested(l, out);
   }

@@ -42,19 +42,6 @@ inline const dims& unit_strides() {
 template <class T>
 std::shared_ptr<ndarray<T>> copy_of(const T* data, const dims& shape, const dims& estrides);
 
-/// a == b for the short shapes and strides of the fast path (dims's
-/// operator== calls memcmp, which costs more than the comparison).
-inline bool same_dims(const dims& a, const dims& b) noexcept {
-  const int n = a.size();
-  if (n != b.size()) return false;
-  const dims::value_type* pa = a.data();
-  const dims::value_type* pb = b.data();
-  for (int i = 0; i < n; ++i) {
-    if (pa[i] != pb[i]) return false;
-  }
-  return true;
-}
-
 /// The fast path of assign(): when the output is C-contiguous and every
 /// array leaf has the output's shape and strides (so is C-contiguous as
 /// well) and either does not touch the output's bytes or reads exactly its
@@ -62,17 +49,36 @@ inline bool same_dims(const dims& a, const dims& b) noexcept {
 /// that one-dimensional plan and returns true; returns false (nothing else
 /// to conclude) when any condition fails, for the general path to handle.
 /// This skips make_plan and the general overlap analysis, which dominate
-/// the cost of small assignments.
+/// the cost of small assignments; it is written for few instructions
+/// (one pass over each leaf's shape and strides, no memcmp).
 template <int K, dtype Out, class Node>
 bool contiguous_plan(plan<K>& p, Out* data, const dims& shape, const dims& estrides,
                      const Node& node) {
-  if (estrides.size() != shape.size()) return false;
+  const int nd = shape.size();
+  if (estrides.size() != nd) return false;
+  const dims::value_type* const sh = shape.data();
+  const dims::value_type* const st = estrides.data();
   std::ptrdiff_t n = 1;
-  for (int d = shape.size() - 1; d >= 0; --d) {
-    const std::ptrdiff_t e = shape[d];
-    if (e != 1 && estrides[d] != n) return false;
-    n *= e;
+  for (int d = nd - 1; d >= 0; --d) {
+    if (sh[d] != 1 && st[d] != n) return false;
+    n *= sh[d];
   }
+  // Same shape and strides as the output.
+  auto same_layout = [nd, sh, st](const dims& s, const dims& t) {
+    if (s.size() != nd || t.size() != nd) return false;
+    const dims::value_type* a = s.data();
+    const dims::value_type* b = t.data();
+    std::ptrdiff_t diff = 0;
+    for (int d = 0; d < nd; ++d) diff |= (a[d] ^ sh[d]) | (b[d] ^ st[d]);
+    return diff == 0;
+  };
+  auto same_shape = [nd, sh](const dims& s) {
+    if (s.size() != nd) return false;
+    const dims::value_type* a = s.data();
+    std::ptrdiff_t diff = 0;
+    for (int d = 0; d < nd; ++d) diff |= a[d] ^ sh[d];
+    return diff == 0;
+  };
   const auto lo = reinterpret_cast<std::uintptr_t>(data);
   const auto hi = lo + static_cast<std::uintptr_t>(n) * sizeof(Out);
   p.ndim = 1;
@@ -85,16 +91,16 @@ bool contiguous_plan(plan<K>& p, Out* data, const dims& shape, const dims& estri
   expr::for_each_leaf(node, [&](const auto& leaf) {
     using L = std::remove_cvref_t<decltype(leaf)>;
     using T = typename L::value_type;
-    if (!ok) return;
     if constexpr (expr::is_array_leaf_v<L>) {
       const auto b = reinterpret_cast<std::uintptr_t>(leaf.data());
       const auto e = b + static_cast<std::uintptr_t>(n) * sizeof(T);
-      ok = same_dims(leaf.shape(), shape) && same_dims(leaf.element_strides(), estrides) &&
-           (e <= lo || hi <= b || (b == lo && sizeof(T) == sizeof(Out)));
+      // Disjoint bytes, or exactly the output's elements (read before written).
+      const bool safe = e <= lo || hi <= b || (b == lo && sizeof(T) == sizeof(Out));
+      ok = ok && safe && same_layout(leaf.shape(), leaf.element_strides());
       p.base[k] = b;
       p.strides[k][0] = std::ptrdiff_t(sizeof(T));
     } else {  // iota: the "address" is the index, its unit 1
-      ok = same_dims(leaf.shape(), shape);
+      ok = ok && same_shape(leaf.shape());
       p.base[k] = 0;
       p.strides[k][0] = 1;
     }
@@ -103,25 +109,15 @@ bool contiguous_plan(plan<K>& p, Out* data, const dims& shape, const dims& estri
   return ok;
 }
 
-/// Evaluates node into the strided output (data, shape, element strides).
-/// node's shape must broadcast into shape. Overlap between the output and
-/// any operand gives NumPy's result (as if operands were copied first);
-/// a copy is made only when the overlap is real.
+/// The general path of assign(): broadcasting, strided operands, and
+/// operands that overlap the output (copied first). Kept out of line so
+/// that the fast path stays a small function.
 template <dtype Out, class Node>
-void assign(Out* data, const dims& shape, const dims& estrides, const Node& node) {
-  constexpr int K = 1 + expr::leaf_count_v<Node>;
-  {
-    // Every leaf having the output's shape, node.shape() (the broadcast of
-    // the leaves' shapes and the scalars' ()) broadcasts into it: the fast
-    // path needs no broadcast check. An empty output runs an empty row.
-    plan<K> p;
-    if (contiguous_plan(p, data, shape, estrides, node)) {
-      run_assign<Out>(p, node);
-      return;
-    }
-  }
+HWY_NOINLINE void assign_general(Out* data, const dims& shape, const dims& estrides,
+                                 const Node& node) {
   check_broadcast_into(node.shape(), shape);
   if (shape_size(shape) == 0) return;
+  constexpr int K = 1 + expr::leaf_count_v<Node>;
   operand_desc ops[K];
   ops[0] = {reinterpret_cast<std::uintptr_t>(data), &shape, &estrides, std::ptrdiff_t(sizeof(Out))};
   std::vector<std::shared_ptr<void>> keep;  // copies of overlapping operands
@@ -146,6 +142,24 @@ void assign(Out* data, const dims& shape, const dims& estrides, const Node& node
   plan<K> p;
   make_plan(p, shape, ops);
   run_assign<Out>(p, node);
+}
+
+/// Evaluates node into the strided output (data, shape, element strides).
+/// node's shape must broadcast into shape. Overlap between the output and
+/// any operand gives NumPy's result (as if operands were copied first);
+/// a copy is made only when the overlap is real.
+template <dtype Out, class Node>
+void assign(Out* data, const dims& shape, const dims& estrides, const Node& node) {
+  constexpr int K = 1 + expr::leaf_count_v<Node>;
+  // Fast path. Every leaf having the output's shape, node.shape() (the
+  // broadcast of the leaves' shapes and the scalars' ()) broadcasts into
+  // it: no broadcast check is needed. An empty output runs an empty row.
+  plan<K> p;
+  if (contiguous_plan(p, data, shape, estrides, node)) {
+    run_assign<Out>(p, node);
+  } else {
+    assign_general(data, shape, estrides, node);
+  }
 }
 
 /// assign() for any array operand (array, view or expression).

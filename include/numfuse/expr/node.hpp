@@ -136,6 +136,54 @@ template <class To> inline constexpr bool is_cast_v<op::cast<To>> = true;
 
 // --- interior nodes ----------------------------------------------------
 
+/// The broadcast shape of a node's children, computed (and checked) once
+/// when the node is built. Usually it is one child's own shape -- equal
+/// shapes, an array with scalars, (3, 4) with (4,) -- and is kept as that
+/// child's index, so that building a node copies no extents; only shapes
+/// that combine several children, (3, 1) with (1, 4), are stored.
+struct result_shape {
+  int child = 0;  // index of the child whose shape it is; -1: `own`
+  dims own;
+
+  /// Throws broadcast_error, with NumPy's message, when the shapes are
+  /// incompatible.
+  template <class... S>
+  static result_shape of(const S&... shapes) {
+    const dims* s[] = {&shapes...};
+    constexpr int n = sizeof...(S);
+    int widest = 0;
+    for (int k = 1; k < n; ++k) {
+      if (s[k]->size() > s[widest]->size()) widest = k;
+    }
+    bool fits = true;  // every shape broadcasts into s[widest]
+    for (int k = 0; k < n && fits; ++k) fits = k == widest || broadcasts_into(*s[k], *s[widest]);
+    result_shape r;
+    if (fits) {
+      r.child = widest;
+    } else {
+      r.child = -1;
+      r.own = broadcast_shapes(shapes...);
+    }
+    return r;
+  }
+
+  template <class... S>
+  const dims& get(const S&... shapes) const noexcept {
+    if (child < 0) return own;
+    const dims* s[] = {&shapes...};
+    return *s[child];
+  }
+
+ private:
+  static bool broadcasts_into(const dims& from, const dims& to) noexcept {
+    const int off = to.size() - from.size();
+    for (int i = 0; i < from.size(); ++i) {
+      if (from[i] != 1 && from[i] != to[off + i]) return false;
+    }
+    return true;
+  }
+};
+
 template <class Op, class A>
 struct unary : node_tag {
   using value_type = typename unary_types<Op, typename A::value_type>::value_type;
@@ -153,9 +201,9 @@ struct binary : node_tag {
   using op_type = Op;
   A a;
   B b;
-  dims shape_;
-  binary(A x, B y) : a(std::move(x)), b(std::move(y)), shape_(broadcast_shapes(a.shape(), b.shape())) {}
-  const dims& shape() const noexcept { return shape_; }
+  result_shape shape_;
+  binary(A x, B y) : a(std::move(x)), b(std::move(y)), shape_(result_shape::of(a.shape(), b.shape())) {}
+  const dims& shape() const noexcept { return shape_.get(a.shape(), b.shape()); }
 };
 
 template <class C, class A, class B>
@@ -164,13 +212,13 @@ struct where_node : node_tag {
   C c;
   A a;
   B b;
-  dims shape_;
+  result_shape shape_;
   where_node(C cond, A x, B y)
       : c(std::move(cond)),
         a(std::move(x)),
         b(std::move(y)),
-        shape_(broadcast_shapes(c.shape(), a.shape(), b.shape())) {}
-  const dims& shape() const noexcept { return shape_; }
+        shape_(result_shape::of(c.shape(), a.shape(), b.shape())) {}
+  const dims& shape() const noexcept { return shape_.get(c.shape(), a.shape(), b.shape()); }
 };
 
 // --- leaf counting and visiting -----------------------------------------

@@ -46,6 +46,9 @@ enum class kind {
   X(invert, invert, 1)                             \
   X(logical_not, logical, 1)                       \
   X(sqrt, math, 8)                                 \
+  X(floor, math, 1)                                \
+  X(ceil, math, 1)                                 \
+  X(trunc, math, 1)                                \
   X(exp, math, 20)                                 \
   X(log, math, 20)                                 \
   X(sin, math, 25)                                 \

@@ -254,7 +254,17 @@ struct evaluator<expr::where_node<Cn, A, B>, I, Contig>
   }
   template <class DT>
   HWY_INLINE hn::Vec<DT> value(DT dt, std::size_t i) const {
-    return hn::IfThenElse(c.get_mask(dt, i), a.get(dt, i), b.get(dt, i));
+    using T = hn::TFromD<DT>;
+    if constexpr (sizeof(T) == 2 && expr::widest_v<Cn> == 8) {
+      // GCC 12.2 ICEs (lra-constraints.cc:4168) on the AVX-512 kernel when
+      // a mask converted from 8-byte lanes selects between 16-bit lanes
+      // widened from 8-bit ones; the same selection through a vector mask
+      // compiles.
+      const auto m = hn::VecFromMask(dt, c.get_mask(dt, i));
+      return hn::Or(hn::And(m, a.get(dt, i)), hn::AndNot(m, b.get(dt, i)));
+    } else {
+      return hn::IfThenElse(c.get_mask(dt, i), a.get(dt, i), b.get(dt, i));
+    }
   }
   template <class D>
   HWY_INLINE hn::Mask<D> get_mask(D d, std::size_t i) const {

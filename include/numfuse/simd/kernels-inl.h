@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <type_traits>
 
 #include "hwy/highway.h"
@@ -41,17 +42,75 @@ struct assign_kernel {
     }
   }
 
-  /// One row: n elements, output at out with element stride ostride.
-  template <bool Contig, class E>
-  static HWY_INLINE void row(const E& ev, S* out, std::ptrdiff_t ostride,
-                             std::size_t n) {
+  /// Element size in bytes of each operand (0 for iota leaves, whose
+  /// "address" is an index): what the tail needs to copy lanes.
+  static void leaf_sizes(const Node& node, std::ptrdiff_t* size) {
+    size[0] = std::ptrdiff_t(sizeof(S));
+    int k = 1;
+    expr::for_each_leaf(node, [&](const auto& leaf) {
+      using L = std::remove_cvref_t<decltype(leaf)>;
+      if constexpr (expr::is_array_leaf_v<L>) {
+        size[k++] = std::ptrdiff_t(sizeof(lane_t<typename L::value_type>));
+      } else {
+        size[k++] = 0;
+      }
+    });
+  }
+
+  /// Copies m elements of `size` bytes, `stride` bytes apart, to dst.
+  static HWY_INLINE void gather_bytes(unsigned char* dst, const unsigned char* src,
+                                      std::ptrdiff_t stride, std::ptrdiff_t size,
+                                      std::size_t m) {
+    for (std::size_t j = 0; j < m; ++j) {
+      std::memcpy(dst + std::ptrdiff_t(j) * size, src + std::ptrdiff_t(j) * stride,
+                  static_cast<std::size_t>(size));
+    }
+  }
+
+  /// The last m < N elements of a row, starting at element i: each strided
+  /// operand's lanes are copied into a zero-padded vector-sized buffer and
+  /// the expression is evaluated once with the full vector type, so the
+  /// tail needs no second (narrower) instantiation of the evaluator tree.
+  template <class E>
+  static HWY_NOINLINE void tail(E& ev, const std::uintptr_t* ptrs, const std::ptrdiff_t* st,
+                                const std::ptrdiff_t* size, std::size_t i, std::size_t m) {
     const hn::ScalableTag<wide_t> dw;
-    const hn::CappedTag<wide_t, 1> d1;
     const hn::Rebind<S, decltype(dw)> dsw;
-    const hn::Rebind<S, decltype(d1)> ds1;
+    alignas(HWY_MAX_BYTES) unsigned char buf[K][HWY_MAX_BYTES] = {};
+    std::uintptr_t tp[K];
+    std::ptrdiff_t ts[K];
+    for (int k = 1; k < K; ++k) {
+      const std::uintptr_t at = ptrs[k] + static_cast<std::uintptr_t>(std::ptrdiff_t(i) * st[k]);
+      if (size[k] == 0 || st[k] == 0) {  // iota index, or a splat
+        tp[k] = at;
+        ts[k] = st[k];
+      } else {
+        gather_bytes(buf[k], reinterpret_cast<const unsigned char*>(at), st[k], size[k], m);
+        tp[k] = reinterpret_cast<std::uintptr_t>(buf[k]);
+        ts[k] = size[k];
+      }
+    }
+    ev.begin_row(tp, ts);
+    hn::Store(value(ev, dw, 0), dsw, reinterpret_cast<S*>(buf[0]));
+    S* out = reinterpret_cast<S*>(ptrs[0]);
+    const std::ptrdiff_t ostride = st[0] / std::ptrdiff_t(sizeof(S));
+    const S* v = reinterpret_cast<const S*>(buf[0]);
+    for (std::size_t j = 0; j < m; ++j) out[std::ptrdiff_t(i + j) * ostride] = v[j];
+  }
+
+  /// One row of n elements; operand k starts at ptrs[k] and steps st[k]
+  /// bytes (operand 0 is the output).
+  template <bool Contig, class E>
+  static HWY_INLINE void row(E& ev, const std::uintptr_t* ptrs, const std::ptrdiff_t* st,
+                             const std::ptrdiff_t* size, std::size_t n) {
+    const hn::ScalableTag<wide_t> dw;
+    const hn::Rebind<S, decltype(dw)> dsw;
     const std::size_t N = hn::Lanes(dw);
+    S* out = reinterpret_cast<S*>(ptrs[0]);
+    const std::ptrdiff_t ostride = st[0] / std::ptrdiff_t(sizeof(S));
+    ev.begin_row(ptrs, st);
+    std::size_t i = 0;
     if (Contig || ostride == 1) {
-      std::size_t i = 0;
       for (; i + 2 * N <= n; i += 2 * N) {
         const auto v0 = value(ev, dw, i);
         const auto v1 = value(ev, dw, i + N);
@@ -62,19 +121,14 @@ struct assign_kernel {
         hn::StoreU(value(ev, dw, i), dsw, out + i);
         i += N;
       }
-      for (; i < n; ++i) hn::StoreU(value(ev, d1, i), ds1, out + i);
     } else {
-      std::size_t i = 0;
-      alignas(64) S buf[lanes_v<decltype(dsw)>];
+      alignas(HWY_MAX_BYTES) S buf[lanes_v<decltype(dsw)>];
       for (; i + N <= n; i += N) {
         hn::Store(value(ev, dw, i), dsw, buf);
         for (std::size_t j = 0; j < N; ++j) out[std::ptrdiff_t(i + j) * ostride] = buf[j];
       }
-      for (; i < n; ++i) {
-        hn::Store(value(ev, d1, i), ds1, buf);
-        out[std::ptrdiff_t(i) * ostride] = buf[0];
-      }
     }
+    if (i < n) tail(ev, ptrs, st, size, i, n - i);
   }
 
   template <bool Contig>
@@ -83,22 +137,21 @@ struct assign_kernel {
     const std::size_t n = static_cast<std::size_t>(p.inner_size());
     std::ptrdiff_t st[K];
     std::uintptr_t ptrs[K];
+    std::ptrdiff_t size[K];
+    leaf_sizes(node, size);
     for (int k = 0; k < K; ++k) {
       st[k] = p.inner_stride(k);
       ptrs[k] = p.base[k];
     }
-    const std::ptrdiff_t ostride = st[0] / std::ptrdiff_t(sizeof(S));
     if (p.ndim == 1) {  // one row: no outer loops (every contiguous same-shape assignment)
-      ev.begin_row(ptrs, st);
-      row<Contig>(ev, reinterpret_cast<S*>(ptrs[0]), ostride, n);
+      row<Contig>(ev, ptrs, st, size, n);
       return;
     }
     const int outer = p.ndim - 1;
     std::ptrdiff_t idx[maxdims];
     for (int d = 0; d < outer; ++d) idx[d] = 0;
     for (;;) {
-      ev.begin_row(ptrs, st);
-      row<Contig>(ev, reinterpret_cast<S*>(ptrs[0]), ostride, n);
+      row<Contig>(ev, ptrs, st, size, n);
       // Odometer over the outer dimensions.
       int d = outer - 1;
       for (; d >= 0; --d) {

@@ -126,10 +126,24 @@ template <> struct vbinary<op::bitwise_xor> {
   };
 NUMFUSE_VCOMPARE(equal, ==)
 NUMFUSE_VCOMPARE(less, <)
-NUMFUSE_VCOMPARE(less_equal, <=)
 NUMFUSE_VCOMPARE(greater, >)
-NUMFUSE_VCOMPARE(greater_equal, >=)
 #undef NUMFUSE_VCOMPARE
+// Highway 1.0.3 defines <= and >= for float lanes only; for integers they
+// are the negation of the strict compare (no NaN there to break that).
+template <> struct vcompare<op::less_equal> {
+  template <class D, class V>
+  static HWY_INLINE hn::Mask<D> apply(D, V a, V b) {
+    if constexpr (std::is_floating_point_v<hn::TFromD<D>>) return a <= b;
+    else return hn::Not(b < a);
+  }
+};
+template <> struct vcompare<op::greater_equal> {
+  template <class D, class V>
+  static HWY_INLINE hn::Mask<D> apply(D, V a, V b) {
+    if constexpr (std::is_floating_point_v<hn::TFromD<D>>) return a >= b;
+    else return hn::Not(a < b);
+  }
+};
 // Highway's != on x86 is an *ordered* compare (false when either lane is
 // NaN); NumPy's not_equal is true for NaN, so it is the negation of ==.
 template <> struct vcompare<op::not_equal> {
@@ -192,6 +206,15 @@ template <> struct vunary<op::invert> {
 // lane by lane, so results stay right on the whole domain (inf, NaN, huge).
 template <> struct vunary<op::sqrt> {
   template <class D, class V> static HWY_INLINE V apply(D, V a) { return hn::Sqrt(a); }
+};
+template <> struct vunary<op::floor> {
+  template <class D, class V> static HWY_INLINE V apply(D, V a) { return hn::Floor(a); }
+};
+template <> struct vunary<op::ceil> {
+  template <class D, class V> static HWY_INLINE V apply(D, V a) { return hn::Ceil(a); }
+};
+template <> struct vunary<op::trunc> {
+  template <class D, class V> static HWY_INLINE V apply(D, V a) { return hn::Trunc(a); }
 };
 template <> struct vunary<op::exp> {
   template <class D, class V>
