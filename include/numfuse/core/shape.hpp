@@ -23,7 +23,7 @@ class dims {
   using value_type = std::ptrdiff_t;
   static constexpr int inline_capacity = 6;
 
-  dims() = default;
+  dims() noexcept {}  // NOLINT: inline storage stays uninitialised (size 0)
   explicit dims(int n, value_type fill = 0) { resize(n, fill); }
   dims(std::initializer_list<value_type> il) { assign(il.begin(), il.end()); }
   template <class It>
@@ -51,13 +51,14 @@ class dims {
     std::copy(first, last, data());
   }
   void resize(int n, value_type fill = 0) {
-    if (n > inline_capacity && n > capacity_) {
+    if (n > capacity_) {
       auto p = std::make_unique<value_type[]>(static_cast<std::size_t>(n));
-      std::copy(data(), data() + std::min(size_, n), p.get());
+      std::copy(data_, data_ + std::min(size_, n), p.get());
       heap_ = std::move(p);
+      data_ = heap_.get();
       capacity_ = n;
     }
-    for (int i = size_; i < n; ++i) data()[i] = fill;
+    for (int i = size_; i < n; ++i) data_[i] = fill;
     size_ = n;
   }
   void push_back(value_type v) {
@@ -67,8 +68,8 @@ class dims {
 
   int size() const noexcept { return size_; }
   bool empty() const noexcept { return size_ == 0; }
-  value_type* data() noexcept { return heap_ ? heap_.get() : inline_; }
-  const value_type* data() const noexcept { return heap_ ? heap_.get() : inline_; }
+  value_type* data() noexcept { return data_; }
+  const value_type* data() const noexcept { return data_; }
   value_type& operator[](int i) noexcept { return data()[i]; }
   value_type operator[](int i) const noexcept { return data()[i]; }
   value_type* begin() noexcept { return data(); }
@@ -87,16 +88,21 @@ class dims {
     capacity_ = o.capacity_;
     if (o.heap_) {
       heap_ = std::move(o.heap_);
+      data_ = heap_.get();
     } else {
-      std::memcpy(inline_, o.inline_, sizeof(inline_));
+      std::copy_n(o.inline_, o.size_, inline_);
+      data_ = inline_;
     }
     o.size_ = 0;
     o.capacity_ = inline_capacity;
+    o.data_ = o.inline_;
   }
 
+  // data_ points at inline_ or at heap_'s block: access never branches.
+  value_type* data_ = inline_;
   int size_ = 0;
   int capacity_ = inline_capacity;
-  value_type inline_[inline_capacity] = {};
+  value_type inline_[inline_capacity];  // the first size_ are set (when not on the heap)
   std::unique_ptr<value_type[]> heap_;
 };
 

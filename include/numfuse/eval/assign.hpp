@@ -37,6 +37,10 @@ inline const dims& unit_strides() {
   return s;
 }
 
+/// Array types whose layout is C-contiguous by construction.
+template <class A> inline constexpr bool is_c_ordered_v = false;
+template <class T> inline constexpr bool is_c_ordered_v<ndarray<T>> = true;
+
 /// Makes an owned contiguous copy of a leaf (used when it overlaps the
 /// output in a way that elementwise evaluation would not see through).
 template <class T>
@@ -55,7 +59,6 @@ template <int K, dtype Out, class Node>
 bool contiguous_plan(plan<K>& p, Out* data, const dims& shape, const dims& estrides,
                      const Node& node) {
   const int nd = shape.size();
-  if (estrides.size() != nd) return false;
   const dims::value_type* const sh = shape.data();
   const dims::value_type* const st = estrides.data();
   std::ptrdiff_t n = 1;
@@ -63,46 +66,42 @@ bool contiguous_plan(plan<K>& p, Out* data, const dims& shape, const dims& estri
     if (sh[d] != 1 && st[d] != n) return false;
     n *= sh[d];
   }
-  // Same shape and strides as the output.
-  auto same_layout = [nd, sh, st](const dims& s, const dims& t) {
-    if (s.size() != nd || t.size() != nd) return false;
-    const dims::value_type* a = s.data();
-    const dims::value_type* b = t.data();
-    std::ptrdiff_t diff = 0;
-    for (int d = 0; d < nd; ++d) diff |= (a[d] ^ sh[d]) | (b[d] ^ st[d]);
-    return diff == 0;
-  };
-  auto same_shape = [nd, sh](const dims& s) {
-    if (s.size() != nd) return false;
-    const dims::value_type* a = s.data();
-    std::ptrdiff_t diff = 0;
-    for (int d = 0; d < nd; ++d) diff |= a[d] ^ sh[d];
-    return diff == 0;
-  };
   const auto lo = reinterpret_cast<std::uintptr_t>(data);
   const auto hi = lo + static_cast<std::uintptr_t>(n) * sizeof(Out);
   p.ndim = 1;
   p.contiguous = true;
   p.shape[0] = n;
   p.base[0] = lo;
-  p.strides[0][0] = std::ptrdiff_t(sizeof(Out));
+  // Each leaf: the output's shape, C-contiguous (an ndarray always is; a
+  // view's strides must equal the output's), and either disjoint from the
+  // output's bytes or exactly its elements (read before written).
   bool ok = true;
   int k = 1;
   expr::for_each_leaf(node, [&](const auto& leaf) {
     using L = std::remove_cvref_t<decltype(leaf)>;
     using T = typename L::value_type;
+    const dims& s = leaf.shape();
+    bool same = s.size() == nd;
+    if (same) {
+      const dims::value_type* a = s.data();
+      std::ptrdiff_t diff = 0;
+      for (int d = 0; d < nd; ++d) diff |= a[d] ^ sh[d];
+      if constexpr (expr::is_array_leaf_v<L>) {
+        if constexpr (!is_c_ordered_v<typename L::array_type>) {
+          const dims::value_type* b = leaf.element_strides().data();
+          for (int d = 0; d < nd; ++d) diff |= b[d] ^ st[d];
+        }
+      }
+      same = diff == 0;
+    }
     if constexpr (expr::is_array_leaf_v<L>) {
       const auto b = reinterpret_cast<std::uintptr_t>(leaf.data());
       const auto e = b + static_cast<std::uintptr_t>(n) * sizeof(T);
-      // Disjoint bytes, or exactly the output's elements (read before written).
-      const bool safe = e <= lo || hi <= b || (b == lo && sizeof(T) == sizeof(Out));
-      ok = ok && safe && same_layout(leaf.shape(), leaf.element_strides());
+      ok &= same & ((e <= lo) | (hi <= b) | (b == lo && sizeof(T) == sizeof(Out)));
       p.base[k] = b;
-      p.strides[k][0] = std::ptrdiff_t(sizeof(T));
-    } else {  // iota: the "address" is the index, its unit 1
-      ok = ok && same_shape(leaf.shape());
+    } else {  // iota: the "address" is the index
+      ok &= same;
       p.base[k] = 0;
-      p.strides[k][0] = 1;
     }
     ++k;
   });

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <type_traits>
 #include <utility>
 
@@ -37,6 +38,7 @@ inline const dims& empty_shape() {
 /// An array or view the expression refers to (an lvalue the user owns).
 template <class A>
 struct ref_leaf : node_tag {
+  using array_type = A;
   using value_type = std::remove_const_t<typename A::element_type>;
   const A* p;
   explicit ref_leaf(const A& a) noexcept : p(&a) {}
@@ -48,6 +50,7 @@ struct ref_leaf : node_tag {
 /// A temporary array or view the expression owns.
 template <class A>
 struct own_leaf : node_tag {
+  using array_type = A;
   using value_type = std::remove_const_t<typename A::element_type>;
   A a;
   explicit own_leaf(A&& x) noexcept : a(std::move(x)) {}
@@ -142,34 +145,32 @@ template <class To> inline constexpr bool is_cast_v<op::cast<To>> = true;
 /// child's index, so that building a node copies no extents; only shapes
 /// that combine several children, (3, 1) with (1, 4), are stored.
 struct result_shape {
-  int child = 0;  // index of the child whose shape it is; -1: `own`
-  dims own;
+  int child = 0;               // index of the child whose shape it is; -1: *own
+  std::unique_ptr<dims> own;   // only when no child has the result's shape
+
+  result_shape() = default;
+  result_shape(result_shape&&) noexcept = default;
+  result_shape& operator=(result_shape&&) noexcept = default;
+  result_shape(const result_shape& o)
+      : child(o.child), own(o.own ? std::make_unique<dims>(*o.own) : nullptr) {}
+  result_shape& operator=(const result_shape& o) {
+    if (this != &o) *this = result_shape(o);
+    return *this;
+  }
 
   /// Throws broadcast_error, with NumPy's message, when the shapes are
   /// incompatible.
   template <class... S>
   static result_shape of(const S&... shapes) {
-    const dims* s[] = {&shapes...};
-    constexpr int n = sizeof...(S);
-    int widest = 0;
-    for (int k = 1; k < n; ++k) {
-      if (s[k]->size() > s[widest]->size()) widest = k;
-    }
-    bool fits = true;  // every shape broadcasts into s[widest]
-    for (int k = 0; k < n && fits; ++k) fits = k == widest || broadcasts_into(*s[k], *s[widest]);
     result_shape r;
-    if (fits) {
-      r.child = widest;
-    } else {
-      r.child = -1;
-      r.own = broadcast_shapes(shapes...);
-    }
+    r.child = containing_child(shapes...);
+    if (r.child < 0) r.own = std::make_unique<dims>(broadcast_shapes(shapes...));
     return r;
   }
 
   template <class... S>
   const dims& get(const S&... shapes) const noexcept {
-    if (child < 0) return own;
+    if (child < 0) return *own;
     const dims* s[] = {&shapes...};
     return *s[child];
   }
@@ -177,10 +178,28 @@ struct result_shape {
  private:
   static bool broadcasts_into(const dims& from, const dims& to) noexcept {
     const int off = to.size() - from.size();
+    if (off < 0) return false;
+    const dims::value_type* f = from.data();
+    const dims::value_type* t = to.data() + off;
     for (int i = 0; i < from.size(); ++i) {
-      if (from[i] != 1 && from[i] != to[off + i]) return false;
+      if (f[i] != 1 && f[i] != t[i]) return false;
     }
     return true;
+  }
+  /// The index of a shape every other one broadcasts into, or -1.
+  static int containing_child(const dims& a, const dims& b) noexcept {
+    if (broadcasts_into(b, a)) return 0;  // equal shapes, a scalar b, (3, 4) with (4,)
+    if (broadcasts_into(a, b)) return 1;
+    return -1;
+  }
+  static int containing_child(const dims& c, const dims& a, const dims& b) noexcept {
+    const dims* s[] = {&c, &a, &b};
+    for (int k = 0; k < 3; ++k) {
+      if (broadcasts_into(*s[(k + 1) % 3], *s[k]) && broadcasts_into(*s[(k + 2) % 3], *s[k])) {
+        return k;
+      }
+    }
+    return -1;
   }
 };
 

@@ -11,6 +11,7 @@
 #endif
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -57,58 +58,52 @@ struct assign_kernel {
     });
   }
 
-  /// Copies m elements of `size` bytes, `stride` bytes apart, to dst.
-  static HWY_INLINE void gather_bytes(unsigned char* dst, const unsigned char* src,
-                                      std::ptrdiff_t stride, std::ptrdiff_t size,
-                                      std::size_t m) {
-    for (std::size_t j = 0; j < m; ++j) {
-      std::memcpy(dst + std::ptrdiff_t(j) * size, src + std::ptrdiff_t(j) * stride,
-                  static_cast<std::size_t>(size));
-    }
-  }
-
-  /// The last m < N elements of a row, starting at element i: each strided
-  /// operand's lanes are copied into a zero-padded vector-sized buffer and
-  /// the expression is evaluated once with the full vector type, so the
-  /// tail needs no second (narrower) instantiation of the evaluator tree.
+  /// The last m < N elements of a row, from element i on: each operand's
+  /// lanes are copied into a zero-padded vector-sized buffer and the
+  /// expression is evaluated once at full width, so the tail needs no
+  /// second (narrower) instantiation of the evaluator tree. st == nullptr:
+  /// every operand is unit-stride.
   template <class E>
-  static HWY_NOINLINE void tail(E& ev, const std::uintptr_t* ptrs, const std::ptrdiff_t* st,
-                                const std::ptrdiff_t* size, std::size_t i, std::size_t m) {
+  static HWY_NOINLINE void tail(E& ev, const Node& node, const std::uintptr_t* ptrs,
+                                const std::ptrdiff_t* st, std::size_t i, std::size_t m) {
     const hn::ScalableTag<wide_t> dw;
     const hn::Rebind<S, decltype(dw)> dsw;
+    std::ptrdiff_t size[K];
+    leaf_sizes(node, size);
     alignas(HWY_MAX_BYTES) unsigned char buf[K][HWY_MAX_BYTES] = {};
     std::uintptr_t tp[K];
     std::ptrdiff_t ts[K];
-    for (int k = 1; k < K; ++k) {
-      const std::uintptr_t at = ptrs[k] + static_cast<std::uintptr_t>(std::ptrdiff_t(i) * st[k]);
-      if (size[k] == 0 || st[k] == 0) {  // iota index, or a splat
+    for (int k = 0; k < K; ++k) {
+      const std::ptrdiff_t step = st ? st[k] : (size[k] ? size[k] : 1);
+      const std::uintptr_t at = ptrs[k] + static_cast<std::uintptr_t>(std::ptrdiff_t(i) * step);
+      if (k == 0 || size[k] == 0 || step == 0) {  // the output, an iota index, a splat
         tp[k] = at;
-        ts[k] = st[k];
-      } else {
-        gather_bytes(buf[k], reinterpret_cast<const unsigned char*>(at), st[k], size[k], m);
-        tp[k] = reinterpret_cast<std::uintptr_t>(buf[k]);
-        ts[k] = size[k];
+        ts[k] = step;
+        continue;
       }
+      const auto* src = reinterpret_cast<const unsigned char*>(at);
+      for (std::size_t j = 0; j < m; ++j) {
+        std::memcpy(buf[k] + std::ptrdiff_t(j) * size[k], src + std::ptrdiff_t(j) * step,
+                    static_cast<std::size_t>(size[k]));
+      }
+      tp[k] = reinterpret_cast<std::uintptr_t>(buf[k]);
+      ts[k] = size[k];
     }
     ev.begin_row(tp, ts);
     hn::Store(value(ev, dw, 0), dsw, reinterpret_cast<S*>(buf[0]));
-    S* out = reinterpret_cast<S*>(ptrs[0]);
-    const std::ptrdiff_t ostride = st[0] / std::ptrdiff_t(sizeof(S));
+    S* out = reinterpret_cast<S*>(tp[0]);
+    const std::ptrdiff_t ostride = ts[0] / std::ptrdiff_t(sizeof(S));
     const S* v = reinterpret_cast<const S*>(buf[0]);
-    for (std::size_t j = 0; j < m; ++j) out[std::ptrdiff_t(i + j) * ostride] = v[j];
+    for (std::size_t j = 0; j < m; ++j) out[std::ptrdiff_t(j) * ostride] = v[j];
   }
 
-  /// One row of n elements; operand k starts at ptrs[k] and steps st[k]
-  /// bytes (operand 0 is the output).
+  /// The full vectors of one row of n elements (the evaluator's row is set);
+  /// returns how many elements were written.
   template <bool Contig, class E>
-  static HWY_INLINE void row(E& ev, const std::uintptr_t* ptrs, const std::ptrdiff_t* st,
-                             const std::ptrdiff_t* size, std::size_t n) {
+  static HWY_INLINE std::size_t row(const E& ev, S* out, std::ptrdiff_t ostride, std::size_t n) {
     const hn::ScalableTag<wide_t> dw;
     const hn::Rebind<S, decltype(dw)> dsw;
     const std::size_t N = hn::Lanes(dw);
-    S* out = reinterpret_cast<S*>(ptrs[0]);
-    const std::ptrdiff_t ostride = st[0] / std::ptrdiff_t(sizeof(S));
-    ev.begin_row(ptrs, st);
     std::size_t i = 0;
     if (Contig || ostride == 1) {
       for (; i + 2 * N <= n; i += 2 * N) {
@@ -128,30 +123,46 @@ struct assign_kernel {
         for (std::size_t j = 0; j < N; ++j) out[std::ptrdiff_t(i + j) * ostride] = buf[j];
       }
     }
-    if (i < n) tail(ev, ptrs, st, size, i, n - i);
+    return i;
+  }
+
+  /// Unit "strides" for the contiguous evaluators (array leaves ignore
+  /// them; an iota leaf steps its index by 1).
+  static constexpr std::array<std::ptrdiff_t, K> unit_steps() {
+    std::array<std::ptrdiff_t, K> a{};
+    for (auto& x : a) x = 1;
+    return a;
+  }
+
+  /// One contiguous row of n elements: every same-shape contiguous
+  /// assignment (assign()'s fast path sets only the plan's base and shape).
+  /// Kept small: it is most of the cost of assigning a tiny array.
+  static HWY_INLINE void one_row(const std::uintptr_t* base, std::size_t n, const Node& node) {
+    static constexpr std::array<std::ptrdiff_t, K> unit = unit_steps();
+    evaluator<Node, 1, true> ev(node);
+    ev.begin_row(base, unit.data());
+    const std::size_t done = row<true>(ev, reinterpret_cast<S*>(base[0]), 1, n);
+    if (HWY_UNLIKELY(done < n)) tail(ev, node, base, nullptr, done, n - done);
   }
 
   template <bool Contig>
-  static void rows(const detail::plan<K>& p, const Node& node) {
+  static HWY_NOINLINE void rows(const detail::plan<K>& p, const Node& node) {
     evaluator<Node, 1, Contig> ev(node);
     const std::size_t n = static_cast<std::size_t>(p.inner_size());
     std::ptrdiff_t st[K];
     std::uintptr_t ptrs[K];
-    std::ptrdiff_t size[K];
-    leaf_sizes(node, size);
     for (int k = 0; k < K; ++k) {
       st[k] = p.inner_stride(k);
       ptrs[k] = p.base[k];
     }
-    if (p.ndim == 1) {  // one row: no outer loops (every contiguous same-shape assignment)
-      row<Contig>(ev, ptrs, st, size, n);
-      return;
-    }
+    const std::ptrdiff_t ostride = st[0] / std::ptrdiff_t(sizeof(S));
     const int outer = p.ndim - 1;
     std::ptrdiff_t idx[maxdims];
     for (int d = 0; d < outer; ++d) idx[d] = 0;
     for (;;) {
-      row<Contig>(ev, ptrs, st, size, n);
+      ev.begin_row(ptrs, st);
+      const std::size_t done = row<Contig>(ev, reinterpret_cast<S*>(ptrs[0]), ostride, n);
+      if (done < n) tail(ev, node, ptrs, st, done, n - done);
       // Odometer over the outer dimensions.
       int d = outer - 1;
       for (; d >= 0; --d) {
@@ -166,10 +177,12 @@ struct assign_kernel {
     }
   }
 
-  static void run(const void* plan, const void* node) {
+  static HWY_INLINE void run(const void* plan, const void* node) {
     const auto& p = *static_cast<const detail::plan<K>*>(plan);
     const auto& n = *static_cast<const Node*>(node);
-    if (p.contiguous) {
+    if (p.contiguous && p.ndim == 1) {
+      one_row(p.base, static_cast<std::size_t>(p.shape[0]), n);
+    } else if (p.contiguous) {
       rows<true>(p, n);
     } else {
       rows<false>(p, n);
