@@ -27,6 +27,13 @@ class broadcast_error : public value_error {
   using value_error::value_error;
 };
 
+/// NumPy's AxisError (a ValueError and an IndexError in NumPy; a
+/// value_error here): an axis argument is out of range.
+class axis_error : public value_error {
+ public:
+  using value_error::value_error;
+};
+
 /// NumPy's IndexError: an index is out of range.
 class index_error : public error {
  public:
@@ -43,6 +50,22 @@ class type_error : public error {
 class overflow_error : public error {
  public:
   using error::error;
+};
+
+/// NumPy's OSError: a file cannot be opened, read or written (np.save,
+/// np.load). Also the base of file_format_error, so that one handler catches
+/// every problem with a file.
+class io_error : public error {
+ public:
+  using error::error;
+};
+
+/// A file is not a valid .npy or .npz: bad magic string, malformed header,
+/// truncated data, broken zip structure or checksum. np.load raises
+/// ValueError, EOFError or zipfile.BadZipFile for these.
+class file_format_error : public io_error {
+ public:
+  using io_error::io_error;
 };
 
 }  // namespace numfuse

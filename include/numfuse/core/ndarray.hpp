@@ -22,6 +22,7 @@
 #include "numfuse/core/shape.hpp"
 #include "numfuse/eval/assign.hpp"
 #include "numfuse/expr/operators.hpp"
+#include "numfuse/views/members.hpp"
 
 namespace numfuse {
 
@@ -75,7 +76,8 @@ struct list_scalar {
 }  // namespace detail
 
 template <dtype T>
-class ndarray : public detail::strided_access<ndarray<T>, T> {
+class ndarray : public detail::strided_access<ndarray<T>, T>,
+                public detail::view_members<ndarray<T>> {
  public:
   using element_type = T;
   using value_type = T;
@@ -144,6 +146,21 @@ class ndarray : public detail::strided_access<ndarray<T>, T> {
   /// A view of the whole array.
   ndview<T> view() noexcept { return ndview<T>(*this); }
   ndview<const T> view() const noexcept { return ndview<const T>(*this); }
+  /// Basic indexing: a view of the elements a[items...] selects
+  /// (views/index.hpp): `a.view(np::slice(1, np::none, 2), -1, np::newaxis)`.
+  template <index_item... I>
+    requires(sizeof...(I) > 0)
+  ndview<T> view(const I&... items) {
+    return view().view(items...);
+  }
+  template <index_item... I>
+    requires(sizeof...(I) > 0)
+  ndview<const T> view(const I&... items) const {
+    return view().view(items...);
+  }
+  /// The same with a braced list: `a[{np::slice(1, 5, 2), -1}]`.
+  ndview<T> operator[](std::initializer_list<index> items) { return view()[items]; }
+  ndview<const T> operator[](std::initializer_list<index> items) const { return view()[items]; }
 
   /// np.ndarray.astype: a new array of dtype U.
   template <dtype U>

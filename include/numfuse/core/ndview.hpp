@@ -6,6 +6,8 @@
 #include "numfuse/config.hpp"  // first: it configures Highway
 
 #include <cstddef>
+#include <initializer_list>
+#include <memory>
 #include <type_traits>
 #include <utility>
 
@@ -16,11 +18,14 @@
 #include "numfuse/core/fwd.hpp"
 #include "numfuse/core/shape.hpp"
 #include "numfuse/eval/assign.hpp"
+#include "numfuse/views/index.hpp"
+#include "numfuse/views/members.hpp"
 
 namespace numfuse {
 
 template <class T>
-class ndview : public detail::strided_access<ndview<T>, T> {
+class ndview : public detail::strided_access<ndview<T>, T>,
+               public detail::view_members<ndview<T>> {
   static_assert(dtype<std::remove_const_t<T>>, "ndview<T>: T must be a numfuse dtype");
 
  public:
@@ -68,7 +73,7 @@ class ndview : public detail::strided_access<ndview<T>, T> {
   /// A read-only view of a mutable view.
   ndview(const ndview<value_type>& v)  // NOLINT
     requires std::is_const_v<T>
-      : data_(v.data()), shape_(v.shape()), estrides_(v.element_strides()) {}
+      : data_(v.data()), shape_(v.shape()), estrides_(v.element_strides()), owner_(v.owner()) {}
 
   ndview(const ndview&) = default;
   ndview(ndview&&) noexcept = default;
@@ -114,10 +119,47 @@ class ndview : public detail::strided_access<ndview<T>, T> {
   const dims& shape() const noexcept { return shape_; }
   const dims& element_strides() const noexcept { return estrides_; }
 
+  /// Basic indexing (views/index.hpp): integers, np::slice, np::newaxis,
+  /// np::ellipsis, as NumPy's a[i, 1:5:2, None, ...]. A view of this view.
+  template <index_item... I>
+    requires(sizeof...(I) > 0)
+  ndview view(const I&... items) const {
+    const index list[] = {index(items)...};
+    return indexed(list, int(sizeof...(I)));
+  }
+  /// The same with a braced list: `v[{np::slice(1, 5, 2), -1}]`.
+  ndview operator[](std::initializer_list<index> items) const {
+    return indexed(items.begin(), int(items.size()));
+  }
+
+  /// A view of other elements of the same memory, sharing this view's owner
+  /// (the building block of indexing and of the views/ routines).
+  ndview restrided(T* data, dims shape, dims estrides) const {
+    ndview v = from_element_strides(data, std::move(shape), std::move(estrides));
+    v.owner_ = owner_;
+    return v;
+  }
+  /// A view that keeps `owner` (e.g. a copy made by reshape) alive, like
+  /// NumPy's ndarray.base.
+  static ndview owning(std::shared_ptr<const void> owner, T* data, dims shape, dims estrides) {
+    ndview v = from_element_strides(data, std::move(shape), std::move(estrides));
+    v.owner_ = std::move(owner);
+    return v;
+  }
+  /// The object this view keeps alive, or null (views of user memory and
+  /// of named arrays do not own anything).
+  const std::shared_ptr<const void>& owner() const noexcept { return owner_; }
+
  private:
+  ndview indexed(const index* items, int n) const {
+    auto l = detail::apply_index(shape_, estrides_, items, n);
+    return restrided(data_ + l.offset, std::move(l.shape), std::move(l.estrides));
+  }
+
   T* data_;
   dims shape_;
   dims estrides_;
+  std::shared_ptr<const void> owner_;
 };
 
 }  // namespace numfuse
