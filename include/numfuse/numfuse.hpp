@@ -14,6 +14,7 @@
 #include "numfuse/core/creation.hpp"
 #include "numfuse/expr/operators.hpp"
 #include "numfuse/expr/functions.hpp"
+#include "numfuse/expr/reductions.hpp"
 #include "numfuse/views/index.hpp"
 #include "numfuse/views/manipulation.hpp"
 #include "numfuse/views/join.hpp"

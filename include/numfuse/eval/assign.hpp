@@ -15,6 +15,7 @@
 #include "numfuse/eval/overlap.hpp"
 #include "numfuse/eval/plan.hpp"
 #include "numfuse/expr/make.hpp"
+#include "numfuse/expr/reduce.hpp"
 #include "numfuse/simd/dispatch.hpp"
 
 namespace numfuse::detail {
@@ -70,6 +71,7 @@ bool contiguous_plan(plan<K>& p, Out* data, const dims& shape, const dims& estri
   const auto hi = lo + static_cast<std::uintptr_t>(n) * sizeof(Out);
   p.ndim = 1;
   p.contiguous = true;
+  p.leaves_contiguous = true;
   p.shape[0] = n;
   p.base[0] = lo;
   // Each leaf: the output's shape, C-contiguous (an ndarray always is; a
@@ -147,8 +149,12 @@ HWY_NOINLINE void assign_general(Out* data, const dims& shape, const dims& estri
 /// node's shape must broadcast into shape. Overlap between the output and
 /// any operand gives NumPy's result (as if operands were copied first);
 /// a copy is made only when the overlap is real.
+template <class Node>
+void prepare(const Node& node);  // eval/reduce.hpp
+
 template <dtype Out, class Node>
 void assign(Out* data, const dims& shape, const dims& estrides, const Node& node) {
+  prepare(node);  // reductions inside the expression, each computed once
   constexpr int K = 1 + expr::leaf_count_v<Node>;
   // Fast path. Every leaf having the output's shape, node.shape() (the
   // broadcast of the leaves' shapes and the scalars' ()) broadcasts into
@@ -172,3 +178,5 @@ void assign_operand(Out* data, const dims& shape, const dims& estrides, const E&
 }
 
 }  // namespace numfuse::detail
+
+#include "numfuse/eval/reduce.hpp"  // prepare(): after assign(), which it uses

@@ -28,6 +28,7 @@ struct plan {
   static constexpr int operands = K;
   int ndim = 1;
   bool contiguous = false;  // every operand unit-stride in the inner loop
+  bool leaves_contiguous = false;  // operands 1..K-1 unit-stride in the inner loop
   std::ptrdiff_t shape[maxdims];
   std::ptrdiff_t strides[K][maxdims];
   std::uintptr_t base[K];
@@ -90,11 +91,13 @@ void make_plan(plan<K>& p, const dims& out_shape, const operand_desc* ops) {
     p.shape[d] = shape[w + d];
     for (int k = 0; k < K; ++k) p.strides[k][d] = strides[k][w + d];
   }
-  p.contiguous = true;
+  p.leaves_contiguous = true;
   for (int k = 0; k < K; ++k) {
     p.base[k] = ops[k].base;
-    p.contiguous = p.contiguous && p.strides[k][p.ndim - 1] == ops[k].itemsize;
+    const bool unit = p.strides[k][p.ndim - 1] == ops[k].itemsize;
+    if (k > 0) p.leaves_contiguous = p.leaves_contiguous && unit;
   }
+  p.contiguous = p.leaves_contiguous && p.strides[0][p.ndim - 1] == ops[0].itemsize;
 }
 
 }  // namespace numfuse::detail

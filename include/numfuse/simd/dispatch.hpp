@@ -34,36 +34,50 @@ inline constexpr bool single_target = true;
 inline constexpr bool single_target = false;
 #endif
 
-/// The dispatch table of assign_entry<Out, Node>.
-template <class... Args>
-struct assign_dispatch {
-#if (HWY_TARGETS & (HWY_TARGETS - 1)) != 0
-  static const kernel_fn table[HWY_MAX_DYNAMIC_TARGETS + 2];
-#endif
-  static void call(const void* plan, const void* node) {
+/// NUMFUSE_DISPATCH_TABLE(name, entry): struct name<Args...> whose call()
+/// runs entry<Args...> for the best target this CPU supports (a static
+/// table per instantiation; see highway-1.0.3 notes in docs/architecture.md).
 #if (HWY_TARGETS & (HWY_TARGETS - 1)) == 0
-    HWY_STATIC_DISPATCH(assign_entry<Args...>)(plan, node);
+#define NUMFUSE_DISPATCH_TABLE(NAME, ENTRY)                              \
+  template <class... Args>                                               \
+  struct NAME {                                                          \
+    static void call(const void* plan, const void* node) {               \
+      HWY_STATIC_DISPATCH(ENTRY<Args...>)(plan, node);                    \
+    }                                                                    \
+  };
 #else
-    table[hwy::GetChosenTarget().GetIndex()](plan, node);
+#define NUMFUSE_DISPATCH_TABLE(NAME, ENTRY)                              \
+  template <class... Args>                                               \
+  struct NAME {                                                          \
+    static const kernel_fn table[HWY_MAX_DYNAMIC_TARGETS + 2];           \
+    static void call(const void* plan, const void* node) {               \
+      table[hwy::GetChosenTarget().GetIndex()](plan, node);              \
+    }                                                                    \
+  };                                                                     \
+  template <class... Args>                                               \
+  const kernel_fn NAME<Args...>::table[HWY_MAX_DYNAMIC_TARGETS + 2] = {  \
+      &hwy::FunctionCache<void, const void*, const void*>::template      \
+          ChooseAndCall<NAME<Args...>::table>,                           \
+      HWY_CHOOSE_TARGET_LIST(ENTRY<Args...>),                            \
+      HWY_CHOOSE_FALLBACK(ENTRY<Args...>),                               \
+  };
 #endif
-  }
-};
 
-#if (HWY_TARGETS & (HWY_TARGETS - 1)) != 0
-template <class... Args>
-const kernel_fn assign_dispatch<Args...>::table[HWY_MAX_DYNAMIC_TARGETS + 2] = {
-    &hwy::FunctionCache<void, const void*, const void*>::template ChooseAndCall<
-        assign_dispatch<Args...>::table>,
-    HWY_CHOOSE_TARGET_LIST(assign_entry<Args...>),
-    HWY_CHOOSE_FALLBACK(assign_entry<Args...>),
-};
-#endif
+NUMFUSE_DISPATCH_TABLE(assign_dispatch, assign_entry)
+NUMFUSE_DISPATCH_TABLE(reduce_dispatch, reduce_entry)
 
 /// Runs the assignment kernel for output dtype Out and expression Node on
 /// the best target this CPU supports.
 template <class Out, class Node, class Plan>
 inline void run_assign(const Plan& p, const Node& node) {
   assign_dispatch<Out, Node>::call(&p, &node);
+}
+
+/// Runs the reduction kernel (combining op Op, accumulator Acc) of a plan
+/// whose operand 0 is the result, zero-strided along the reduced axes.
+template <class Op, class Acc, class Node, class Plan>
+inline void run_reduce(const Plan& p, const Node& node) {
+  reduce_dispatch<Op, Acc, Node>::call(&p, &node);
 }
 
 }  // namespace detail

@@ -22,6 +22,7 @@
 #include "hwy/highway.h"
 #include "numfuse/core/cast.hpp"
 #include "numfuse/expr/node.hpp"
+#include "numfuse/expr/reduce.hpp"
 #include "numfuse/simd/convert-inl.h"
 #include "numfuse/simd/ops-inl.h"
 

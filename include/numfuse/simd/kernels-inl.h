@@ -21,6 +21,8 @@
 #include "numfuse/eval/plan.hpp"
 #include "numfuse/expr/node.hpp"
 #include "numfuse/simd/evaluator-inl.h"
+#include "numfuse/simd/tail-inl.h"
+#include "numfuse/simd/reduce-inl.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace numfuse {
@@ -43,57 +45,20 @@ struct assign_kernel {
     }
   }
 
-  /// Element size in bytes of each operand (0 for iota leaves, whose
-  /// "address" is an index): what the tail needs to copy lanes.
-  static void leaf_sizes(const Node& node, std::ptrdiff_t* size) {
-    size[0] = std::ptrdiff_t(sizeof(S));
-    int k = 1;
-    expr::for_each_leaf(node, [&](const auto& leaf) {
-      using L = std::remove_cvref_t<decltype(leaf)>;
-      if constexpr (expr::is_array_leaf_v<L>) {
-        size[k++] = std::ptrdiff_t(sizeof(lane_t<typename L::value_type>));
-      } else {
-        size[k++] = 0;
-      }
-    });
-  }
-
-  /// The last m < N elements of a row, from element i on: each operand's
-  /// lanes are copied into a zero-padded vector-sized buffer and the
-  /// expression is evaluated once at full width, so the tail needs no
-  /// second (narrower) instantiation of the evaluator tree. st == nullptr:
-  /// every operand is unit-stride.
+  /// The last m < N elements of a row, from element i on, evaluated at
+  /// full width on padded copies (simd/tail-inl.h). st == nullptr: every
+  /// operand is unit-stride.
   template <class E>
   static HWY_NOINLINE void tail(E& ev, const Node& node, const std::uintptr_t* ptrs,
                                 const std::ptrdiff_t* st, std::size_t i, std::size_t m) {
     const hn::ScalableTag<wide_t> dw;
     const hn::Rebind<S, decltype(dw)> dsw;
-    std::ptrdiff_t size[K];
-    leaf_sizes(node, size);
-    alignas(HWY_MAX_BYTES) unsigned char buf[K][HWY_MAX_BYTES] = {};
-    std::uintptr_t tp[K];
-    std::ptrdiff_t ts[K];
-    for (int k = 0; k < K; ++k) {
-      const std::ptrdiff_t step = st ? st[k] : (size[k] ? size[k] : 1);
-      const std::uintptr_t at = ptrs[k] + static_cast<std::uintptr_t>(std::ptrdiff_t(i) * step);
-      if (k == 0 || size[k] == 0 || step == 0) {  // the output, an iota index, a splat
-        tp[k] = at;
-        ts[k] = step;
-        continue;
-      }
-      const auto* src = reinterpret_cast<const unsigned char*>(at);
-      for (std::size_t j = 0; j < m; ++j) {
-        std::memcpy(buf[k] + std::ptrdiff_t(j) * size[k], src + std::ptrdiff_t(j) * step,
-                    static_cast<std::size_t>(size[k]));
-      }
-      tp[k] = reinterpret_cast<std::uintptr_t>(buf[k]);
-      ts[k] = size[k];
-    }
-    ev.begin_row(tp, ts);
-    hn::Store(value(ev, dw, 0), dsw, reinterpret_cast<S*>(buf[0]));
-    S* out = reinterpret_cast<S*>(tp[0]);
-    const std::ptrdiff_t ostride = ts[0] / std::ptrdiff_t(sizeof(S));
-    const S* v = reinterpret_cast<const S*>(buf[0]);
+    padded_row<K> pr;
+    pr.begin(ev, node, ptrs, st, i, m);
+    alignas(HWY_MAX_BYTES) S v[lanes_v<decltype(dsw)>];
+    hn::Store(value(ev, dw, 0), dsw, v);
+    const std::ptrdiff_t ostride = st ? st[0] / std::ptrdiff_t(sizeof(S)) : 1;
+    S* out = reinterpret_cast<S*>(ptrs[0]) + std::ptrdiff_t(i) * ostride;
     for (std::size_t j = 0; j < m; ++j) out[std::ptrdiff_t(j) * ostride] = v[j];
   }
 

@@ -1,0 +1,175 @@
+// numfuse/expr/reduce.hpp -- the reduction node: plain data (the reduced
+// operand, which axes, keepdims) plus the combining op and the accumulator
+// dtype. A reduction is a lazy array operand: inside a larger expression it
+// is computed once, before the elementwise pass, into a buffer it owns, and
+// the elementwise kernel reads it as an array leaf (eval/reduce.hpp).
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "numfuse/core/errors.hpp"
+#include "numfuse/core/fwd.hpp"
+#include "numfuse/core/shape.hpp"
+#include "numfuse/expr/node.hpp"
+
+namespace numfuse {
+
+/// The `axis` argument of a reduction: all axes (NumPy's axis=None, the
+/// default), one axis, or several; negative axes count from the end.
+///   np::sum(a)            np::sum(a, 1)          np::sum(a, {0, 2})
+class axis_arg {
+ public:
+  axis_arg() = default;  // all axes
+  axis_arg(std::nullopt_t) {}  // NOLINT: np::sum(a, std::nullopt, true)
+  axis_arg(int axis) : all_(false), axes_{axis} {}  // NOLINT
+  axis_arg(std::initializer_list<int> axes) : all_(false), axes_(axes) {}
+  axis_arg(std::vector<int> axes) : all_(false), axes_(std::move(axes)) {}  // NOLINT
+
+  /// The reduced axes of an ndim-dimensional operand, as a bit set; throws
+  /// axis_error / value_error with NumPy's messages.
+  std::uint64_t mask(int ndim) const {
+    if (all_) return ndim >= 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << ndim) - 1;
+    std::uint64_t m = 0;
+    for (int a : axes_) {
+      if (a < -ndim || a >= ndim) {
+        throw axis_error("axis " + std::to_string(a) + " is out of bounds for array of dimension " +
+                         std::to_string(ndim));
+      }
+      const int n = a < 0 ? a + ndim : a;
+      if (m & (std::uint64_t(1) << n)) throw value_error("duplicate value in 'axis'");
+      m |= std::uint64_t(1) << n;
+    }
+    return m;
+  }
+
+ private:
+  bool all_ = true;
+  std::vector<int> axes_;
+};
+
+namespace expr {
+
+/// reduce(Op, Acc) over some axes of A. Op is the combining elementwise op
+/// (add, multiply, maximum, minimum); Acc the accumulator and result dtype.
+/// `result` is filled by the engine before any kernel reads this node.
+template <class Op, dtype Acc, class A>
+struct reduce_node : node_tag {
+  using value_type = Acc;
+  using array_type = ndarray<Acc>;  // what the elementwise pass reads (C order)
+  using op_type = Op;
+  A a;
+  std::uint64_t axes = 0;  // bit d: axis d of a is reduced
+  dims shape_;             // result shape (keepdims or not)
+  dims estrides_;          // its C-order element strides
+  std::ptrdiff_t count = 1;  // elements combined into each result
+  mutable std::shared_ptr<ndarray<Acc>> result;
+
+  reduce_node(A x, const axis_arg& axis, bool keepdims) : a(std::move(x)) {
+    const dims& s = a.shape();
+    axes = axis.mask(s.size());
+    for (int d = 0; d < s.size(); ++d) {
+      if (axes & (std::uint64_t(1) << d)) {
+        count *= s[d];
+        if (keepdims) shape_.push_back(1);
+      } else {
+        shape_.push_back(s[d]);
+      }
+    }
+    estrides_ = numfuse::detail::c_strides(shape_);
+  }
+  bool reduces(int d) const noexcept { return (axes >> d) & 1; }
+  const Acc* data() const noexcept { return result->data(); }  // after evaluation
+  const dims& shape() const noexcept { return shape_; }
+  const dims& element_strides() const noexcept { return estrides_; }
+  /// A full reduction (or any size-1 result) converts to its scalar:
+  /// `double s = np::sum(a);` (eval/reduce.hpp).
+  operator Acc() const;  // NOLINT: implicit, as NumPy's 0-d results are scalars
+};
+
+/// var / std: sum((a - mean(a))**2) / (count - ddof), square-rooted for std.
+/// Evaluated by the engine in two passes (mean, then squared deviations),
+/// NumPy's algorithm; Acc is the float dtype of the result.
+template <dtype Acc, class A>
+struct var_node : node_tag {
+  using value_type = Acc;
+  using array_type = ndarray<Acc>;
+  A a;
+  std::uint64_t axes = 0;
+  dims shape_, estrides_;
+  std::ptrdiff_t count = 1;
+  double ddof = 0;
+  bool root = false;  // std
+  bool keepdims = false;
+  mutable std::shared_ptr<ndarray<Acc>> result;
+
+  var_node(A x, const axis_arg& axis, bool keep, double dd, bool sqrt_of)
+      : a(std::move(x)), ddof(dd), root(sqrt_of), keepdims(keep) {
+    const dims& s = a.shape();
+    axes = axis.mask(s.size());
+    for (int d = 0; d < s.size(); ++d) {
+      if (axes & (std::uint64_t(1) << d)) {
+        count *= s[d];
+        if (keep) shape_.push_back(1);
+      } else {
+        shape_.push_back(s[d]);
+      }
+    }
+    estrides_ = numfuse::detail::c_strides(shape_);
+  }
+  const Acc* data() const noexcept { return result->data(); }
+  const dims& shape() const noexcept { return shape_; }
+  const dims& element_strides() const noexcept { return estrides_; }
+};
+
+template <class O, class T, class A>
+inline constexpr bool is_array_leaf_v<reduce_node<O, T, A>> = true;
+template <class O, class T, class A>
+inline constexpr int leaf_count_v<reduce_node<O, T, A>> = 1;
+
+template <class T, class A> inline constexpr bool is_array_leaf_v<var_node<T, A>> = true;
+template <class T, class A> inline constexpr int leaf_count_v<var_node<T, A>> = 1;
+
+template <class N> inline constexpr bool is_reduce_v = false;
+template <class O, class T, class A> inline constexpr bool is_reduce_v<reduce_node<O, T, A>> = true;
+template <class T, class A> inline constexpr bool is_reduce_v<var_node<T, A>> = true;
+
+/// Calls f(r) for every reduction in n that is not inside another one
+/// (inner reductions are the outer one's business), left to right.
+template <class N, class F>
+void for_each_reduction(const N& n, F&& f) {
+  if constexpr (is_reduce_v<N>) {
+    f(n);
+  } else if constexpr (is_array_leaf_v<N> || requires { n.step; } || requires { n.value; }) {
+    // arrays, iota and scalars hold no reduction
+  } else if constexpr (requires { n.p->shape(); }) {
+    for_each_reduction(*n.p, f);  // node_ref
+  } else if constexpr (requires { n.c; }) {
+    for_each_reduction(n.c, f);
+    for_each_reduction(n.a, f);
+    for_each_reduction(n.b, f);
+  } else if constexpr (requires { n.b; }) {
+    for_each_reduction(n.a, f);
+    for_each_reduction(n.b, f);
+  } else if constexpr (requires { n.a; }) {
+    for_each_reduction(n.a, f);
+  }
+}
+
+template <class N> inline constexpr bool has_reduction_v = false;
+template <class O, class T, class A> inline constexpr bool has_reduction_v<reduce_node<O, T, A>> = true;
+template <class T, class A> inline constexpr bool has_reduction_v<var_node<T, A>> = true;
+template <class N> inline constexpr bool has_reduction_v<node_ref<N>> = has_reduction_v<N>;
+template <class O, class A> inline constexpr bool has_reduction_v<unary<O, A>> = has_reduction_v<A>;
+template <class O, class A, class B>
+inline constexpr bool has_reduction_v<binary<O, A, B>> = has_reduction_v<A> || has_reduction_v<B>;
+template <class C, class A, class B>
+inline constexpr bool has_reduction_v<where_node<C, A, B>> =
+    has_reduction_v<C> || has_reduction_v<A> || has_reduction_v<B>;
+
+}  // namespace expr
+}  // namespace numfuse
