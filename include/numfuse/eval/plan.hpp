@@ -100,4 +100,19 @@ void make_plan(plan<K>& p, const dims& out_shape, const operand_desc* ops) {
   p.contiguous = p.leaves_contiguous && p.strides[0][p.ndim - 1] == ops[0].itemsize;
 }
 
+/// Steps the operands' row pointers to the plan's next row (an odometer over
+/// dimensions 0..ndim-2, idx holding the position); false after the last.
+template <int K>
+inline bool next_row(const plan<K>& p, std::uintptr_t* ptrs, std::ptrdiff_t* idx) {
+  for (int d = p.ndim - 2; d >= 0; --d) {
+    for (int k = 0; k < K; ++k) ptrs[k] += static_cast<std::uintptr_t>(p.strides[k][d]);
+    if (++idx[d] < p.shape[d]) return true;
+    for (int k = 0; k < K; ++k) {
+      ptrs[k] -= static_cast<std::uintptr_t>(p.strides[k][d] * p.shape[d]);
+    }
+    idx[d] = 0;
+  }
+  return false;
+}
+
 }  // namespace numfuse::detail

@@ -21,18 +21,6 @@
 namespace numfuse {
 namespace detail {
 
-template <class Op, class Acc>
-Acc reduce_identity_value() {
-  if constexpr (std::is_same_v<Op, op::add>) return Acc(0);
-  else if constexpr (std::is_same_v<Op, op::multiply>) return Acc(1);
-  else if constexpr (std::is_same_v<Op, op::maximum>)
-    return std::is_floating_point_v<Acc> ? -std::numeric_limits<Acc>::infinity()
-                                         : std::numeric_limits<Acc>::lowest();
-  else
-    return std::is_floating_point_v<Acc> ? std::numeric_limits<Acc>::infinity()
-                                         : std::numeric_limits<Acc>::max();
-}
-
 template <class Op>
 constexpr const char* reduce_name() {
   return std::is_same_v<Op, op::maximum> ? "maximum" : "minimum";
@@ -52,7 +40,7 @@ void evaluate(const expr::reduce_node<Op, Acc, A>& r) {
   }
   auto out = std::make_shared<ndarray<Acc>>(ndarray<Acc>::uninitialized(r.shape_));
   assign(out->data(), out->shape(), out->element_strides(),
-         expr::scalar_leaf<Acc>(reduce_identity_value<Op, Acc>()));
+         expr::scalar_leaf<Acc>(expr::reduce_identity<Op, Acc>()));
   const dims& in = r.a.shape();
   if (shape_size(in) != 0) {
     prepare(r.a);

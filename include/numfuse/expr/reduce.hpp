@@ -7,9 +7,11 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "numfuse/core/errors.hpp"
@@ -54,26 +56,35 @@ class axis_arg {
 
 namespace expr {
 
-/// reduce(Op, Acc) over some axes of A. Op is the combining elementwise op
-/// (add, multiply, maximum, minimum); Acc the accumulator and result dtype.
-/// `result` is filled by the engine before any kernel reads this node.
-template <class Op, dtype Acc, class A>
-struct reduce_node : node_tag {
-  using value_type = Acc;
-  using array_type = ndarray<Acc>;  // what the elementwise pass reads (C order)
-  using op_type = Op;
-  A a;
-  std::uint64_t axes = 0;  // bit d: axis d of a is reduced
-  dims shape_;             // result shape (keepdims or not)
-  dims estrides_;          // its C-order element strides
-  std::ptrdiff_t count = 1;  // elements combined into each result
-  mutable std::shared_ptr<ndarray<Acc>> result;
+/// The identity a reduction starts from (maximum: the lowest value, -inf
+/// for floats; minimum: the highest).
+template <class Op, class T>
+constexpr T reduce_identity() {
+  if constexpr (std::is_same_v<Op, op::add>) {
+    return T(0);
+  } else if constexpr (std::is_same_v<Op, op::multiply>) {
+    return T(1);
+  } else if constexpr (std::is_same_v<Op, op::maximum>) {
+    return std::is_floating_point_v<T> ? -std::numeric_limits<T>::infinity()
+                                       : std::numeric_limits<T>::lowest();
+  } else {
+    return std::is_floating_point_v<T> ? std::numeric_limits<T>::infinity()
+                                       : std::numeric_limits<T>::max();
+  }
+}
 
-  reduce_node(A x, const axis_arg& axis, bool keepdims) : a(std::move(x)) {
-    const dims& s = a.shape();
-    axes = axis.mask(s.size());
+/// What reducing some axes of a shape gives: the bit set of reduced axes,
+/// the result's shape (keepdims or not) and C strides, and how many
+/// elements combine into each result.
+struct reduced_shape {
+  std::uint64_t axes = 0;
+  dims shape_;
+  dims estrides_;
+  std::ptrdiff_t count = 1;
+
+  reduced_shape(const dims& s, const axis_arg& axis, bool keepdims) : axes(axis.mask(s.size())) {
     for (int d = 0; d < s.size(); ++d) {
-      if (axes & (std::uint64_t(1) << d)) {
+      if (reduces(d)) {
         count *= s[d];
         if (keepdims) shape_.push_back(1);
       } else {
@@ -83,9 +94,24 @@ struct reduce_node : node_tag {
     estrides_ = numfuse::detail::c_strides(shape_);
   }
   bool reduces(int d) const noexcept { return (axes >> d) & 1; }
-  const Acc* data() const noexcept { return result->data(); }  // after evaluation
   const dims& shape() const noexcept { return shape_; }
   const dims& element_strides() const noexcept { return estrides_; }
+};
+
+/// reduce(Op, Acc) over some axes of A. Op is the combining elementwise op
+/// (add, multiply, maximum, minimum); Acc the accumulator and result dtype.
+/// `result` is filled by the engine before any kernel reads this node.
+template <class Op, dtype Acc, class A>
+struct reduce_node : node_tag, reduced_shape {
+  using value_type = Acc;
+  using array_type = ndarray<Acc>;  // what the elementwise pass reads (C order)
+  using op_type = Op;
+  A a;
+  mutable std::shared_ptr<ndarray<Acc>> result;
+
+  reduce_node(A x, const axis_arg& axis, bool keepdims)
+      : reduced_shape(x.shape(), axis, keepdims), a(std::move(x)) {}
+  const Acc* data() const noexcept { return result->data(); }  // after evaluation
   /// A full reduction (or any size-1 result) converts to its scalar:
   /// `double s = np::sum(a);` (eval/reduce.hpp).
   operator Acc() const;  // NOLINT: implicit, as NumPy's 0-d results are scalars
@@ -95,35 +121,19 @@ struct reduce_node : node_tag {
 /// Evaluated by the engine in two passes (mean, then squared deviations),
 /// NumPy's algorithm; Acc is the float dtype of the result.
 template <dtype Acc, class A>
-struct var_node : node_tag {
+struct var_node : node_tag, reduced_shape {
   using value_type = Acc;
   using array_type = ndarray<Acc>;
   A a;
-  std::uint64_t axes = 0;
-  dims shape_, estrides_;
-  std::ptrdiff_t count = 1;
   double ddof = 0;
   bool root = false;  // std
   bool keepdims = false;
   mutable std::shared_ptr<ndarray<Acc>> result;
 
   var_node(A x, const axis_arg& axis, bool keep, double dd, bool sqrt_of)
-      : a(std::move(x)), ddof(dd), root(sqrt_of), keepdims(keep) {
-    const dims& s = a.shape();
-    axes = axis.mask(s.size());
-    for (int d = 0; d < s.size(); ++d) {
-      if (axes & (std::uint64_t(1) << d)) {
-        count *= s[d];
-        if (keep) shape_.push_back(1);
-      } else {
-        shape_.push_back(s[d]);
-      }
-    }
-    estrides_ = numfuse::detail::c_strides(shape_);
-  }
+      : reduced_shape(x.shape(), axis, keep), a(std::move(x)), ddof(dd), root(sqrt_of),
+        keepdims(keep) {}
   const Acc* data() const noexcept { return result->data(); }
-  const dims& shape() const noexcept { return shape_; }
-  const dims& element_strides() const noexcept { return estrides_; }
 };
 
 template <class O, class T, class A>

@@ -121,25 +121,12 @@ struct assign_kernel {
       ptrs[k] = p.base[k];
     }
     const std::ptrdiff_t ostride = st[0] / std::ptrdiff_t(sizeof(S));
-    const int outer = p.ndim - 1;
-    std::ptrdiff_t idx[maxdims];
-    for (int d = 0; d < outer; ++d) idx[d] = 0;
-    for (;;) {
+    std::ptrdiff_t idx[maxdims] = {};
+    do {
       ev.begin_row(ptrs, st);
       const std::size_t done = row<Contig>(ev, reinterpret_cast<S*>(ptrs[0]), ostride, n);
       if (done < n) tail(ev, node, ptrs, st, done, n - done);
-      // Odometer over the outer dimensions.
-      int d = outer - 1;
-      for (; d >= 0; --d) {
-        for (int k = 0; k < K; ++k) ptrs[k] += static_cast<std::uintptr_t>(p.strides[k][d]);
-        if (++idx[d] < p.shape[d]) break;
-        for (int k = 0; k < K; ++k) {
-          ptrs[k] -= static_cast<std::uintptr_t>(p.strides[k][d] * p.shape[d]);
-        }
-        idx[d] = 0;
-      }
-      if (d < 0) break;
-    }
+    } while (detail::next_row(p, ptrs, idx));
   }
 
   static HWY_INLINE void run(const void* plan, const void* node) {

@@ -54,20 +54,6 @@ HWY_INLINE T combine_scalar(T a, T b) {
   }
 }
 
-/// The identity of a reduction op in lane type T (maximum: the lowest
-/// value, -inf for floats).
-template <class Op, class T>
-HWY_INLINE T reduce_identity() {
-  if constexpr (std::is_same_v<Op, op::add>) return T(0);
-  else if constexpr (std::is_same_v<Op, op::multiply>) return T(1);
-  else if constexpr (std::is_same_v<Op, op::maximum>)
-    return std::is_floating_point_v<T> ? -std::numeric_limits<T>::infinity()
-                                       : std::numeric_limits<T>::lowest();
-  else
-    return std::is_floating_point_v<T> ? std::numeric_limits<T>::infinity()
-                                       : std::numeric_limits<T>::max();
-}
-
 template <class Op, class Acc, class Node>
 struct reduce_kernel {
   static constexpr int K = 1 + expr::leaf_count_v<Node>;
@@ -148,7 +134,7 @@ struct reduce_kernel {
       *out = total;
     } else {
       const D d;
-      const auto id = hn::Set(d, reduce_identity<Op, S>());
+      const auto id = hn::Set(d, static_cast<S>(expr::reduce_identity<Op, Acc>()));
       hn::Vec<D> a0 = id, a1 = id, a2 = id, a3 = id;
       std::size_t i = 0;
       for (; i + 4 * L <= r.n; i += 4 * L) {
@@ -203,10 +189,8 @@ struct reduce_kernel {
     }
     const row_ctx r{&node, ptrs, st, static_cast<std::size_t>(p.inner_size())};
     const std::ptrdiff_t ostride = st[0] / std::ptrdiff_t(sizeof(S));
-    const int outer = p.ndim - 1;
-    std::ptrdiff_t idx[maxdims];
-    for (int d = 0; d < outer; ++d) idx[d] = 0;
-    for (;;) {
+    std::ptrdiff_t idx[maxdims] = {};
+    do {
       ev.begin_row(ptrs, st);
       S* out = reinterpret_cast<S*>(ptrs[0]);
       if (ostride == 0) {
@@ -214,17 +198,7 @@ struct reduce_kernel {
       } else {
         combine_row(ev, r, out, ostride);
       }
-      int d = outer - 1;  // odometer over the outer dimensions
-      for (; d >= 0; --d) {
-        for (int k = 0; k < K; ++k) ptrs[k] += static_cast<std::uintptr_t>(p.strides[k][d]);
-        if (++idx[d] < p.shape[d]) break;
-        for (int k = 0; k < K; ++k) {
-          ptrs[k] -= static_cast<std::uintptr_t>(p.strides[k][d] * p.shape[d]);
-        }
-        idx[d] = 0;
-      }
-      if (d < 0) break;
-    }
+    } while (detail::next_row(p, ptrs, idx));
   }
 
   static void run(const void* plan, const void* node) {
