@@ -15,6 +15,7 @@
 #include "numfuse/expr/operators.hpp"
 #include "numfuse/expr/functions.hpp"
 #include "numfuse/expr/reductions.hpp"
+#include "numfuse/expr/ufuncs.hpp"
 #include "numfuse/views/index.hpp"
 #include "numfuse/views/manipulation.hpp"
 #include "numfuse/views/join.hpp"

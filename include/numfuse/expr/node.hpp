@@ -109,11 +109,25 @@ struct binary_types {
                 "bitwise_xor, the `^` operator, or the logical_xor function instead.");
   static_assert(!(k == op::kind::bitwise && std::is_floating_point_v<P>),
                 "ufunc 'bitwise_and/or/xor' not supported for floating-point inputs.");
-  using compute_type =
-      std::conditional_t<k == op::kind::true_divide && !std::is_floating_point_v<P>, double,
-                         std::conditional_t<k == op::kind::logical, bool, P>>;
-  using value_type = std::conditional_t<k == op::kind::compare || k == op::kind::logical, bool,
-                                        compute_type>;
+  static_assert(!(k == op::kind::int_only && std::is_floating_point_v<P>),
+                "ufunc not supported for floating-point inputs (left_shift, right_shift, gcd, "
+                "lcm take integers only).");
+  static_assert(!((std::is_same_v<Op, op::gcd> || std::is_same_v<Op, op::lcm>) &&
+                  std::is_same_v<P, bool>),
+                "ufunc 'gcd'/'lcm' did not contain a loop with signature matching types "
+                "(bool, bool).");
+  // NumPy has no bool loop for these: bool operands take the int8 loop.
+  using int_type = std::conditional_t<std::is_same_v<P, bool>, std::int8_t, P>;
+  using compute_type = std::conditional_t<
+      k == op::kind::true_divide && !std::is_floating_point_v<P>, double,
+      std::conditional_t<
+          k == op::kind::logical, bool,
+          std::conditional_t<
+              k == op::kind::int_arith || k == op::kind::int_only, int_type,
+              std::conditional_t<k == op::kind::float_binary, math_result_t<P>, P>>>>;
+  using value_type = std::conditional_t<
+      k == op::kind::compare || k == op::kind::logical, bool,
+      compute_type>;
 };
 
 /// Result dtype of a unary op on dtype T.
@@ -123,11 +137,18 @@ struct unary_types {
   static_assert(!(std::is_same_v<Op, op::negative> && std::is_same_v<T, bool>),
                 "The numpy boolean negative, the `-` operator, is not supported, use the `~` "
                 "operator or the logical_not function instead.");
+  static_assert(!((std::is_same_v<Op, op::sign> || std::is_same_v<Op, op::positive>) &&
+                  std::is_same_v<T, bool>),
+                "ufunc 'sign'/'positive' did not contain a loop with signature matching types "
+                "bool.");
   static_assert(!(k == op::kind::invert && std::is_floating_point_v<T>),
                 "ufunc 'invert' not supported for floating-point inputs.");
-  using value_type =
-      std::conditional_t<k == op::kind::math, math_result_t<T>,
-                         std::conditional_t<k == op::kind::logical, bool, T>>;
+  using value_type = std::conditional_t<
+      k == op::kind::math, math_result_t<T>,
+      std::conditional_t<
+          k == op::kind::logical, bool,
+          std::conditional_t<k == op::kind::int_unary && std::is_same_v<T, bool>, std::int8_t,
+                             T>>>;
 };
 template <class To, class T>
 struct unary_types<op::cast<To>, T> {

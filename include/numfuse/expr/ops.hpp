@@ -12,12 +12,18 @@ namespace numfuse::op {
 enum class kind {
   arithmetic,   // + - * maximum minimum: result = promoted type
   true_divide,  // /: integers promote to float64
-  compare,      // == != < <= > >=: result bool
+  compare,      // == != < <= > >=: result bool; also isnan isinf isfinite signbit
+                // (binary nodes whose second operand is an unused scalar)
   logical,      // logical_and/or/xor: result bool, operands as truth values
   bitwise,      // & | ^: integers and bool only
   math,         // sqrt exp log sin cos: float result
   sign,         // negative, absolute: same type
   invert,       // ~: integers and bool only
+  int_arith,    // floor_divide remainder fmod power: promoted type, bool -> int8
+  int_only,     // left/right_shift gcd lcm: integers only, bool -> int8
+  float_binary, // copysign heaviside nextafter: float result (math_result_t)
+  int_unary,    // sign square reciprocal positive: same type, bool -> int8
+  rounding,     // floor ceil trunc: floats as is, integers unchanged (NumPy >= 2.1)
 };
 
 #define NUMFUSE_BINARY_OPS(X)                      \
@@ -38,7 +44,25 @@ enum class kind {
   X(logical_xor, logical, 1)                       \
   X(bitwise_and, bitwise, 1)                       \
   X(bitwise_or, bitwise, 1)                        \
-  X(bitwise_xor, bitwise, 1)
+  X(bitwise_xor, bitwise, 1)                       \
+  X(floor_divide, int_arith, 8)                    \
+  X(remainder, int_arith, 8)                       \
+  X(fmod, int_arith, 8)                            \
+  X(power, int_arith, 20)                          \
+  X(left_shift, int_only, 1)                       \
+  X(right_shift, int_only, 1)                      \
+  X(gcd, int_only, 40)                             \
+  X(lcm, int_only, 40)                             \
+  X(heaviside, float_binary, 2)                    \
+  X(copysign, float_binary, 1)                     \
+  X(nextafter, float_binary, 8)                    \
+  X(fmax, arithmetic, 2)                           \
+  X(fmin, arithmetic, 2)                           \
+  X(around, arithmetic, 4) /* float x, splat +-10^d */ \
+  X(isnan, compare, 1)  /* unary: 2nd operand a dummy scalar */                           \
+  X(isinf, compare, 1)  /* unary: 2nd operand a dummy scalar */                           \
+  X(isfinite, compare, 1)  /* unary: 2nd operand a dummy scalar */                        \
+  X(signbit, compare, 1)  /* unary: 2nd operand a dummy scalar */
 
 #define NUMFUSE_UNARY_OPS(X)                       \
   X(negative, sign, 1)                             \
@@ -46,9 +70,18 @@ enum class kind {
   X(invert, invert, 1)                             \
   X(logical_not, logical, 1)                       \
   X(sqrt, math, 8)                                 \
-  X(floor, math, 1)                                \
-  X(ceil, math, 1)                                 \
-  X(trunc, math, 1)                                \
+  X(floor, rounding, 1)                            \
+  X(ceil, rounding, 1)                             \
+  X(trunc, rounding, 1)                            \
+  X(rint, math, 1)                                 \
+  X(sign, int_unary, 2)                            \
+  X(square, int_unary, 1)                          \
+  X(reciprocal, int_unary, 4)                      \
+  X(positive, int_unary, 1)                        \
+  X(spacing, math, 4)                              \
+  X(deg2rad, math, 1)                              \
+  X(rad2deg, math, 1)                              \
+  X(nan_to_num, sign, 2)                           \
   X(exp, math, 20)                                 \
   X(log, math, 20)                                 \
   X(sin, math, 25)                                 \

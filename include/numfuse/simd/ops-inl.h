@@ -207,15 +207,20 @@ template <> struct vunary<op::invert> {
 template <> struct vunary<op::sqrt> {
   template <class D, class V> static HWY_INLINE V apply(D, V a) { return hn::Sqrt(a); }
 };
-template <> struct vunary<op::floor> {
-  template <class D, class V> static HWY_INLINE V apply(D, V a) { return hn::Floor(a); }
-};
-template <> struct vunary<op::ceil> {
-  template <class D, class V> static HWY_INLINE V apply(D, V a) { return hn::Ceil(a); }
-};
-template <> struct vunary<op::trunc> {
-  template <class D, class V> static HWY_INLINE V apply(D, V a) { return hn::Trunc(a); }
-};
+// floor, ceil, trunc: integer lanes are returned unchanged (NumPy >= 2.1
+// keeps the integer dtype).
+#define NUMFUSE_VROUNDING(OP, FN)                                              \
+  template <> struct vunary<op::OP> {                                          \
+    template <class D, class V>                                                \
+    static HWY_INLINE V apply(D, V a) {                                        \
+      if constexpr (std::is_floating_point_v<hn::TFromD<D>>) return hn::FN(a); \
+      else return a;                                                           \
+    }                                                                          \
+  };
+NUMFUSE_VROUNDING(floor, Floor)
+NUMFUSE_VROUNDING(ceil, Ceil)
+NUMFUSE_VROUNDING(trunc, Trunc)
+#undef NUMFUSE_VROUNDING
 template <> struct vunary<op::exp> {
   template <class D, class V>
   static HWY_INLINE V apply(D d, V a) {
@@ -258,5 +263,9 @@ template <> struct vunary<op::cos> {
 }  // namespace HWY_NAMESPACE
 }  // namespace numfuse
 HWY_AFTER_NAMESPACE();
+
+// The ufunc families (issue 3), same toggle-guard pattern.
+#include "numfuse/simd/ops_int-inl.h"
+#include "numfuse/simd/ops_float-inl.h"
 
 #endif  // toggle guard

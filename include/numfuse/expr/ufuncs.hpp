@@ -1,0 +1,189 @@
+// numfuse/expr/ufuncs.hpp -- NumPy's integer-semantics, rounding and float
+// ufuncs (issue 3) as lazy numfuse functions with NumPy's names. Typing:
+// expr/node.hpp (kinds int_arith, int_only, float_binary, int_unary,
+// rounding); vector code: simd/ops_int-inl.h, simd/ops_float-inl.h.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+#include "numfuse/core/errors.hpp"
+#include "numfuse/expr/functions.hpp"
+#include "numfuse/expr/make.hpp"
+#include "numfuse/expr/operators.hpp"
+
+namespace numfuse {
+
+namespace expr {
+/// An operand usable twice in one expression: lvalues are referred to,
+/// rvalues are copied (an rvalue ndarray is copied deeply).
+template <class X>
+decltype(auto) reuse(X&& x) {
+  if constexpr (std::is_lvalue_reference_v<X> || !array_operand<X>) {
+    return std::forward<X>(x);
+  } else {
+    return std::remove_cvref_t<X>(x);
+  }
+}
+}  // namespace expr
+
+// ---- binary ufuncs (two operands, at least one an array operand)
+#define NUMFUSE_UFUNC_BINARY(NAME, OP)                                               \
+  template <class X, class Y>                                                        \
+    requires operand<X> && operand<Y> && (array_operand<X> || array_operand<Y>)      \
+  auto NAME(X&& x, Y&& y) {                                                          \
+    return expr::make_binary<op::OP>(std::forward<X>(x), std::forward<Y>(y));        \
+  }
+NUMFUSE_UFUNC_BINARY(floor_divide, floor_divide)  // x // y (no C++ operator)
+NUMFUSE_UFUNC_BINARY(remainder, remainder)
+NUMFUSE_UFUNC_BINARY(mod, remainder)
+NUMFUSE_UFUNC_BINARY(fmod, fmod)
+NUMFUSE_UFUNC_BINARY(power, power)
+NUMFUSE_UFUNC_BINARY(left_shift, left_shift)
+NUMFUSE_UFUNC_BINARY(right_shift, right_shift)
+NUMFUSE_UFUNC_BINARY(gcd, gcd)
+NUMFUSE_UFUNC_BINARY(lcm, lcm)
+NUMFUSE_UFUNC_BINARY(heaviside, heaviside)
+NUMFUSE_UFUNC_BINARY(copysign, copysign)
+NUMFUSE_UFUNC_BINARY(nextafter, nextafter)
+NUMFUSE_UFUNC_BINARY(fmax, fmax)
+NUMFUSE_UFUNC_BINARY(fmin, fmin)
+#undef NUMFUSE_UFUNC_BINARY
+
+/// x << y, x >> y: np.left_shift / np.right_shift.
+template <class X, class Y>
+  requires operand_pair<X, Y>
+auto operator<<(X&& x, Y&& y) {
+  return expr::make_binary<op::left_shift>(std::forward<X>(x), std::forward<Y>(y));
+}
+template <class X, class Y>
+  requires operand_pair<X, Y>
+auto operator>>(X&& x, Y&& y) {
+  return expr::make_binary<op::right_shift>(std::forward<X>(x), std::forward<Y>(y));
+}
+
+/// np.divmod(x, y): the pair (floor_divide(x, y), remainder(x, y)), both lazy.
+template <class X, class Y>
+  requires operand<X> && operand<Y> && (array_operand<X> || array_operand<Y>)
+auto divmod(X&& x, Y&& y) {
+  auto q = expr::make_binary<op::floor_divide>(expr::reuse(std::forward<X>(x)),
+                                               expr::reuse(std::forward<Y>(y)));
+  auto r = expr::make_binary<op::remainder>(std::forward<X>(x), std::forward<Y>(y));
+  return std::pair<decltype(q), decltype(r)>(std::move(q), std::move(r));
+}
+
+// ---- unary ufuncs
+#define NUMFUSE_UFUNC_UNARY(NAME, OP)                     \
+  template <array_operand X>                              \
+  auto NAME(X&& x) {                                      \
+    return expr::make_unary<op::OP>(std::forward<X>(x));  \
+  }
+NUMFUSE_UFUNC_UNARY(sign, sign)
+NUMFUSE_UFUNC_UNARY(square, square)
+NUMFUSE_UFUNC_UNARY(reciprocal, reciprocal)
+NUMFUSE_UFUNC_UNARY(positive, positive)
+NUMFUSE_UFUNC_UNARY(rint, rint)
+NUMFUSE_UFUNC_UNARY(fix, trunc)  // np.fix == trunc (fix(-0.5) is -0.)
+NUMFUSE_UFUNC_UNARY(spacing, spacing)
+NUMFUSE_UFUNC_UNARY(deg2rad, deg2rad)
+NUMFUSE_UFUNC_UNARY(radians, deg2rad)
+NUMFUSE_UFUNC_UNARY(rad2deg, rad2deg)
+NUMFUSE_UFUNC_UNARY(degrees, rad2deg)
+NUMFUSE_UFUNC_UNARY(nan_to_num, nan_to_num)  // default arguments only
+#undef NUMFUSE_UFUNC_UNARY
+
+// ---- predicates: bool results. Built as compare nodes whose second
+// operand is an unused scalar (so the engine's mask path evaluates them).
+#define NUMFUSE_UFUNC_PREDICATE(NAME)                                                  \
+  template <array_operand X>                                                           \
+  auto NAME(X&& x) {                                                                   \
+    using V = expr::value_t<X&&>;                                                      \
+    return expr::binary<op::NAME, expr::stored_t<X&&>, expr::scalar_leaf<V>>(          \
+        expr::wrap(std::forward<X>(x)), expr::scalar_leaf<V>(V(0)));                   \
+  }
+NUMFUSE_UFUNC_PREDICATE(isnan)
+NUMFUSE_UFUNC_PREDICATE(isinf)
+NUMFUSE_UFUNC_PREDICATE(isfinite)
+NUMFUSE_UFUNC_PREDICATE(signbit)
+#undef NUMFUSE_UFUNC_PREDICATE
+
+/// np.around / np.round(x, decimals): round half to even at `decimals`
+/// digits, computed as NumPy does (rint(x * 10^d) / 10^d, or for d < 0
+/// rint(x / 10^-d) * 10^-d). Integers: unchanged for d >= 0; for d < 0
+/// through float64 and back, as NumPy's.
+template <array_operand X>
+auto around(X&& x, int decimals = 0) {
+  using V = expr::value_t<X&&>;
+  if constexpr (std::is_floating_point_v<V>) {
+    const double f = std::pow(10.0, double(decimals < 0 ? -decimals : decimals));
+    return expr::binary<op::around, expr::stored_t<X&&>, expr::scalar_leaf<V>>(
+        expr::wrap(std::forward<X>(x)), expr::scalar_leaf<V>(V(decimals < 0 ? -f : f)));
+  } else {
+    // d >= 0 multiplies by 10^d, rounds and divides back: exact on integers,
+    // so x itself; kept as one expression type for any d.
+    const double f = std::pow(10.0, double(decimals < 0 ? -decimals : decimals));
+    auto xd = astype<double>(std::forward<X>(x));
+    return astype<V>(expr::binary<op::around, decltype(xd), expr::scalar_leaf<double>>(
+        std::move(xd), expr::scalar_leaf<double>(decimals < 0 ? -f : f)));
+  }
+}
+template <array_operand X>
+auto round(X&& x, int decimals = 0) {
+  return around(std::forward<X>(x), decimals);
+}
+
+/// np.clip(a, lo, hi) = minimum(maximum(a, lo), hi): NaN propagates from a
+/// and from the bounds, as NumPy's clip loop.
+template <array_operand X, operand L, operand H>
+auto clip(X&& a, L&& lo, H&& hi) {
+  return minimum(maximum(std::forward<X>(a), std::forward<L>(lo)), std::forward<H>(hi));
+}
+
+/// np.isclose(a, b, rtol, atol, equal_nan), NumPy 2's formula:
+/// (|a - b| <= atol + rtol*|b| & isfinite(b)) | (a == b) [| isnan(a) & isnan(b)],
+/// b converted to result_type(b, 1.0). Lazy (a bool expression); a and b
+/// are used several times (rvalues are copied).
+template <array_operand X, array_operand Y>
+auto isclose(X&& a, Y&& b, double rtol = 1e-05, double atol = 1e-08, bool equal_nan = false) {
+  using TB = expr::value_t<Y&&>;
+  using F = std::conditional_t<std::is_floating_point_v<TB>, TB, double>;
+  // Each use of a or b below is its own operand: lvalues by reference,
+  // rvalues copied (expr::reuse); the converted b is rebuilt each time.
+  auto y = [&] { return astype<F>(expr::reuse(std::forward<Y>(b))); };
+  auto x = [&] { return expr::reuse(std::forward<X>(a)); };
+  auto close = ((absolute(x() - y()) <= atol + rtol * absolute(y())) & isfinite(y())) |
+               (x() == y());
+  // equal_nan is a run-time flag, a weak bool scalar here.
+  return std::move(close) | ((isnan(x()) & isnan(y())) & equal_nan);
+}
+
+namespace detail {
+template <class E>
+bool all_true(const E& e) {
+  const ndarray<bool> r = e;
+  const bool* p = r.data();
+  for (std::ptrdiff_t i = 0, n = r.size(); i < n; ++i) {
+    if (!p[i]) return false;
+  }
+  return true;
+}
+}  // namespace detail
+
+/// np.allclose: all(isclose(a, b, ...)) -- evaluates.
+template <array_operand X, array_operand Y>
+bool allclose(X&& a, Y&& b, double rtol = 1e-05, double atol = 1e-08, bool equal_nan = false) {
+  return detail::all_true(isclose(std::forward<X>(a), std::forward<Y>(b), rtol, atol, equal_nan));
+}
+
+/// np.array_equal(a, b, equal_nan=False): same shape and equal elements --
+/// evaluates. With equal_nan, NaNs in the same places compare equal.
+template <array_operand X, array_operand Y>
+bool array_equal(const X& a, const Y& b, bool equal_nan = false) {
+  if (!(a.shape() == b.shape())) return false;
+  if (equal_nan) return detail::all_true((a == b) | (isnan(a) & isnan(b)));
+  return detail::all_true(a == b);
+}
+
+}  // namespace numfuse
