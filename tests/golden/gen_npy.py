@@ -34,6 +34,9 @@ import zipfile
 
 import numpy as np
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generate import fmt_tuple, fmt_value  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.normpath(os.path.join(HERE, "..", "data", "npy"))
 EXPECTED = os.path.join(OUT, "expected.txt")
@@ -46,30 +49,8 @@ SHORT = {"bool": "b1", "int8": "i1", "int16": "i2", "int32": "i4", "int64": "i8"
 
 
 # ---------------------------------------------------------------------------
-# Formatting (as tests/golden/generate.py)
+# Formatting: tests/golden/generate.py's (fmt_value, fmt_tuple)
 # ---------------------------------------------------------------------------
-
-
-def fmt_value(dt, v):
-    dt = np.dtype(dt)
-    if dt == np.bool_:
-        return "1" if bool(v) else "0"
-    if dt.kind in "iu":
-        return str(int(v))
-    if dt == np.float32:
-        s = str(np.float32(v))
-        assert np.float32(s) == np.float32(v) or np.isnan(np.float32(v)), s
-        return s
-    if dt == np.float64:
-        return repr(float(v))
-    raise TypeError(dt)
-
-
-def fmt_tuple(t):
-    t = tuple(int(x) for x in t)
-    if len(t) == 1:
-        return "(%d,)" % t[0]
-    return "(" + ",".join(str(x) for x in t) + ")"
 
 
 def record(name, a):

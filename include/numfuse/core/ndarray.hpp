@@ -246,7 +246,9 @@ class ndarray : public detail::strided_access<ndarray<T>, T>,
     if constexpr (std::is_same_v<L, scalar_list>) {
       out = std::transform(l.begin(), l.end(), out, [](const auto& x) { return x.value; });
     } else if constexpr (std::is_same_v<L, std::initializer_list<T>>) {
-      out = std::copy(l.begin(), l.end(), out);
+      const dims s{std::ptrdiff_t(l.size())};
+      ndview<T>(out, s) = ndview<const T>(l.begin(), s);  // copy through the engine
+      out += l.size();
     } else {
       for (const auto& sub : l) copy_nested(sub, out);
     }

@@ -146,7 +146,7 @@ struct unary_types {
   using value_type = std::conditional_t<
       k == op::kind::math, math_result_t<T>,
       std::conditional_t<
-          k == op::kind::logical, bool,
+          k == op::kind::logical || k == op::kind::predicate, bool,
           std::conditional_t<k == op::kind::int_unary && std::is_same_v<T, bool>, std::int8_t,
                              T>>>;
 };

@@ -12,8 +12,8 @@ namespace numfuse::op {
 enum class kind {
   arithmetic,   // + - * maximum minimum: result = promoted type
   true_divide,  // /: integers promote to float64
-  compare,      // == != < <= > >=: result bool; also isnan isinf isfinite signbit
-                // (binary nodes whose second operand is an unused scalar)
+  compare,      // == != < <= > >=: result bool
+  predicate,    // isnan isinf isfinite signbit: unary, result bool
   logical,      // logical_and/or/xor: result bool, operands as truth values
   bitwise,      // & | ^: integers and bool only
   math,         // sqrt exp log sin cos: float result
@@ -58,16 +58,16 @@ enum class kind {
   X(nextafter, float_binary, 8)                    \
   X(fmax, arithmetic, 2)                           \
   X(fmin, arithmetic, 2)                           \
-  X(around, arithmetic, 4) /* float x, splat +-10^d */ \
-  X(isnan, compare, 1)  /* unary: 2nd operand a dummy scalar */                           \
-  X(isinf, compare, 1)  /* unary: 2nd operand a dummy scalar */                           \
-  X(isfinite, compare, 1)  /* unary: 2nd operand a dummy scalar */                        \
-  X(signbit, compare, 1)  /* unary: 2nd operand a dummy scalar */
+  X(around, arithmetic, 4) /* float x, splat +-10^d */
 
 #define NUMFUSE_UNARY_OPS(X)                       \
   X(negative, sign, 1)                             \
   X(absolute, sign, 1)                             \
   X(invert, invert, 1)                             \
+  X(isnan, predicate, 1)                           \
+  X(isinf, predicate, 1)                           \
+  X(isfinite, predicate, 1)                        \
+  X(signbit, predicate, 1)                         \
   X(logical_not, logical, 1)                       \
   X(sqrt, math, 8)                                 \
   X(floor, rounding, 1)                            \

@@ -94,14 +94,11 @@ NUMFUSE_UFUNC_UNARY(degrees, rad2deg)
 NUMFUSE_UFUNC_UNARY(nan_to_num, nan_to_num)  // default arguments only
 #undef NUMFUSE_UFUNC_UNARY
 
-// ---- predicates: bool results. Built as compare nodes whose second
-// operand is an unused scalar (so the engine's mask path evaluates them).
-#define NUMFUSE_UFUNC_PREDICATE(NAME)                                                  \
-  template <array_operand X>                                                           \
-  auto NAME(X&& x) {                                                                   \
-    using V = expr::value_t<X&&>;                                                      \
-    return expr::binary<op::NAME, expr::stored_t<X&&>, expr::scalar_leaf<V>>(          \
-        expr::wrap(std::forward<X>(x)), expr::scalar_leaf<V>(V(0)));                   \
+// ---- predicates: bool results (unary nodes of kind predicate).
+#define NUMFUSE_UFUNC_PREDICATE(NAME)                          \
+  template <array_operand X>                                   \
+  auto NAME(X&& x) {                                           \
+    return expr::make_unary<op::NAME>(std::forward<X>(x));     \
   }
 NUMFUSE_UFUNC_PREDICATE(isnan)
 NUMFUSE_UFUNC_PREDICATE(isinf)

@@ -21,6 +21,7 @@
 
 #include "numfuse/core/ndarray.hpp"
 #include "numfuse/core/ndview.hpp"
+#include "numfuse/expr/functions.hpp"
 #include "numfuse/io/byte_io.hpp"
 #include "numfuse/io/npy_array.hpp"
 #include "numfuse/io/npy_header.hpp"
@@ -73,8 +74,14 @@ inline header read_header(io::byte_source& src) {
 template <dtype T>
 void fix_bytes(unsigned char* p, std::ptrdiff_t n, bool swap) {
   if constexpr (std::is_same_v<T, bool>) {
-    for (std::ptrdiff_t i = 0; i < n; ++i) p[i] = p[i] != 0;
+    // In place through the engine: each byte read as uint8, written as its
+    // truth value (the same elements: no copy is needed).
+    const dims s{n};
+    ndview<bool>(reinterpret_cast<bool*>(p), s) =
+        astype<bool>(ndview<const std::uint8_t>(p, s));
   } else if constexpr (sizeof(T) > 1) {
+    // Byte order: a decoding step before the elements are values (Highway
+    // 1.0.3 has no lane byte-reverse op to run it through the engine).
     if (!swap) return;
     using U = typename uint_of_size<int(sizeof(T))>::type;
     for (std::ptrdiff_t i = 0; i < n; ++i) {

@@ -170,6 +170,16 @@ struct evaluator<expr::node_ref<N>, I, Contig> : evaluator<N, I, Contig> {
 };
 
 // ---- unary
+/// isnan, isinf, isfinite, signbit: a mask computed from the operand's lanes.
+template <class Op>
+constexpr bool is_predicate() {
+  if constexpr (requires { Op::kind; }) {
+    return Op::kind == op::kind::predicate;
+  } else {
+    return false;  // astype
+  }
+}
+
 template <class Op, class A, int I, bool Contig>
 struct evaluator<expr::unary<Op, A>, I, Contig>
     : std::conditional_t<std::is_same_v<typename expr::unary<Op, A>::value_type, bool>,
@@ -193,6 +203,14 @@ struct evaluator<expr::unary<Op, A>, I, Contig>
   HWY_INLINE hn::Mask<D> get_mask(D d, std::size_t i) const {
     if constexpr (std::is_same_v<Op, op::logical_not>) {
       return hn::Not(a.get_mask(d, i));
+    } else if constexpr (is_predicate<Op>()) {
+      using T = typename A::value_type;
+      if constexpr (std::is_same_v<T, bool>) {
+        return mpredicate<Op>::apply(a.get_mask(d, i));
+      } else {
+        const hn::Rebind<T, D> dt;
+        return convert_mask(d, dt, vpredicate<Op>::apply(dt, a.get(dt, i)));
+      }
     } else if constexpr (std::is_same_v<R, bool>) {
       return a.get_mask(d, i);  // absolute(bool), astype<bool>
     } else {

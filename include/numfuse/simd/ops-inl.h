@@ -54,6 +54,8 @@ template <class Op> struct vbinary;
 template <class Op> struct vunary;
 template <class Op> struct vcompare;
 template <class Op> struct mlogic;
+template <class Op> struct vpredicate;  // numeric lanes in, mask out
+template <class Op> struct mpredicate;  // mask in, mask out (bool operand)
 
 // ---- add, subtract (integer lanes wrap, as NumPy's do)
 template <> struct vbinary<op::add> {

@@ -92,33 +92,33 @@ template <> struct mlogic<op::fmin> {
   template <class M> static HWY_INLINE M apply(M a, M b) { return hn::And(a, b); }
 };
 
-// ---- isnan, isinf, isfinite, signbit: compare-kind ops whose second
-// operand is an unused scalar. Integers are never NaN/inf; signbit of an
-// integer is x < 0 (NumPy casts it to a float first).
-template <> struct vcompare<op::isnan> {
+// ---- isnan, isinf, isfinite, signbit: unary predicates (vpredicate on
+// numeric lanes, mpredicate on bool masks). Integers are never NaN/inf;
+// signbit of an integer is x < 0 (NumPy casts it to a float first).
+template <> struct vpredicate<op::isnan> {
   template <class D, class V>
-  static HWY_INLINE hn::Mask<D> apply(D, V a, V) {
+  static HWY_INLINE hn::Mask<D> apply(D d, V a) {
     if constexpr (std::is_floating_point_v<hn::TFromD<D>>) return hn::IsNaN(a);
-    else return hn::Not(a == a);
+    else return hn::FirstN(d, 0);
   }
 };
-template <> struct vcompare<op::isinf> {
+template <> struct vpredicate<op::isinf> {
   template <class D, class V>
-  static HWY_INLINE hn::Mask<D> apply(D, V a, V) {
+  static HWY_INLINE hn::Mask<D> apply(D d, V a) {
     if constexpr (std::is_floating_point_v<hn::TFromD<D>>) return hn::IsInf(a);
-    else return hn::Not(a == a);
+    else return hn::FirstN(d, 0);
   }
 };
-template <> struct vcompare<op::isfinite> {
+template <> struct vpredicate<op::isfinite> {
   template <class D, class V>
-  static HWY_INLINE hn::Mask<D> apply(D, V a, V) {
+  static HWY_INLINE hn::Mask<D> apply(D d, V a) {
     if constexpr (std::is_floating_point_v<hn::TFromD<D>>) return hn::IsFinite(a);
-    else return a == a;
+    else return hn::Not(hn::FirstN(d, 0));
   }
 };
-template <> struct vcompare<op::signbit> {
+template <> struct vpredicate<op::signbit> {
   template <class D, class V>
-  static HWY_INLINE hn::Mask<D> apply(D d, V a, V) {
+  static HWY_INLINE hn::Mask<D> apply(D d, V a) {
     using T = hn::TFromD<D>;
     if constexpr (std::is_floating_point_v<T>) {
       const hn::RebindToSigned<D> di;
@@ -126,22 +126,22 @@ template <> struct vcompare<op::signbit> {
     } else if constexpr (std::is_signed_v<T>) {
       return a < hn::Zero(d);
     } else {
-      return hn::Not(a == a);
+      return hn::FirstN(d, 0);
     }
   }
 };
-// bool operands (masks)
-template <> struct mlogic<op::isnan> {
-  template <class M> static HWY_INLINE M apply(M a, M) { return hn::AndNot(a, a); }
+// bool operands (masks): never NaN, inf or negative; always finite
+template <> struct mpredicate<op::isnan> {
+  template <class M> static HWY_INLINE M apply(M a) { return hn::AndNot(a, a); }
 };
-template <> struct mlogic<op::isinf> {
-  template <class M> static HWY_INLINE M apply(M a, M) { return hn::AndNot(a, a); }
+template <> struct mpredicate<op::isinf> {
+  template <class M> static HWY_INLINE M apply(M a) { return hn::AndNot(a, a); }
 };
-template <> struct mlogic<op::signbit> {
-  template <class M> static HWY_INLINE M apply(M a, M) { return hn::AndNot(a, a); }
+template <> struct mpredicate<op::signbit> {
+  template <class M> static HWY_INLINE M apply(M a) { return hn::AndNot(a, a); }
 };
-template <> struct mlogic<op::isfinite> {
-  template <class M> static HWY_INLINE M apply(M a, M) { return hn::Or(a, hn::Not(a)); }
+template <> struct mpredicate<op::isfinite> {
+  template <class M> static HWY_INLINE M apply(M a) { return hn::Or(a, hn::Not(a)); }
 };
 
 // ---- spacing (lane by lane), deg2rad, rad2deg
