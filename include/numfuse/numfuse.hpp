@@ -20,6 +20,7 @@
 #include "numfuse/views/manipulation.hpp"
 #include "numfuse/views/join.hpp"
 #include "numfuse/views/matrix.hpp"
+#include "numfuse/eval/parallel.hpp"
 #include "numfuse/simd/target.hpp"
 #include "numfuse/io/print.hpp"
 #include "numfuse/io/npy.hpp"

@@ -14,6 +14,7 @@
 #include "numfuse/core/shape.hpp"
 #include "numfuse/eval/overlap.hpp"
 #include "numfuse/eval/plan.hpp"
+#include "numfuse/eval/split.hpp"
 #include "numfuse/expr/make.hpp"
 #include "numfuse/expr/reduce.hpp"
 #include "numfuse/simd/dispatch.hpp"
@@ -110,6 +111,18 @@ bool contiguous_plan(plan<K>& p, Out* data, const dims& shape, const dims& estri
   return ok;
 }
 
+/// The byte strides of a plan contiguous_plan() filled (it sets only the
+/// base and the shape): each operand's element size (1 for an iota).
+template <dtype Out, int K, class Node>
+void unit_strides_of(plan<K>& p, const Node& node) {
+  p.strides[0][0] = sizeof(Out);
+  int k = 1;
+  expr::for_each_leaf(node, [&](const auto& leaf) {
+    using L = std::remove_cvref_t<decltype(leaf)>;
+    p.strides[k++][0] = expr::is_array_leaf_v<L> ? sizeof(typename L::value_type) : 1;
+  });
+}
+
 /// The general path of assign(): broadcasting, strided operands, and
 /// operands that overlap the output (copied first). Kept out of line so
 /// that the fast path stays a small function.
@@ -142,7 +155,7 @@ HWY_NOINLINE void assign_general(Out* data, const dims& shape, const dims& estri
   });
   plan<K> p;
   make_plan(p, shape, ops);
-  run_assign<Out>(p, node);
+  run_assign_parallel<Out>(p, node);
 }
 
 /// Evaluates node into the strided output (data, shape, element strides).
@@ -161,7 +174,13 @@ void assign(Out* data, const dims& shape, const dims& estrides, const Node& node
   // it: no broadcast check is needed. An empty output runs an empty row.
   plan<K> p;
   if (contiguous_plan(p, data, shape, estrides, node)) {
-    run_assign<Out>(p, node);
+    // Small work goes straight to the kernel; the rest may go parallel.
+    if (HWY_LIKELY(double(p.shape[0]) * (expr::cost_v<Node> + 1) < NUMFUSE_PARALLEL_MIN_COST)) {
+      run_assign<Out>(p, node);
+    } else {
+      unit_strides_of<Out>(p, node);
+      run_assign_parallel<Out>(p, node);
+    }
   } else {
     assign_general(data, shape, estrides, node);
   }

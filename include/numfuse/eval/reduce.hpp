@@ -15,6 +15,7 @@
 #include "numfuse/core/errors.hpp"
 #include "numfuse/core/shape.hpp"
 #include "numfuse/eval/plan.hpp"
+#include "numfuse/eval/split.hpp"
 #include "numfuse/expr/reduce.hpp"
 #include "numfuse/simd/dispatch.hpp"
 
@@ -69,7 +70,7 @@ void evaluate(const expr::reduce_node<Op, Acc, A>& r) {
     });
     plan<K> p;
     make_plan(p, in, ops);
-    run_reduce<Op, Acc>(p, r.a);
+    run_reduce_parallel<Op, Acc>(p, r.a);
   }
   r.result = std::move(out);
 }

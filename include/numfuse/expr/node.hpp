@@ -291,6 +291,18 @@ inline constexpr int widest_v<where_node<C, A, B>> =
     std::max({int(sizeof(typename where_node<C, A, B>::value_type)), widest_v<C>, widest_v<A>,
               widest_v<B>});
 
+/// Work per element of a node, in cost units (about one vector add; each
+/// op's cost is in the op table, expr/ops.hpp). A leaf costs 1 (its load).
+/// Drives the thread cost model (eval/parallel.hpp): a sin is worth
+/// parallelising at sizes where an add is not.
+template <class N> inline constexpr int cost_v = 1;
+template <class N> inline constexpr int cost_v<node_ref<N>> = cost_v<N>;
+template <class O, class A> inline constexpr int cost_v<unary<O, A>> = O::cost + cost_v<A>;
+template <class O, class A, class B>
+inline constexpr int cost_v<binary<O, A, B>> = O::cost + cost_v<A> + cost_v<B>;
+template <class C, class A, class B>
+inline constexpr int cost_v<where_node<C, A, B>> = 1 + cost_v<C> + cost_v<A> + cost_v<B>;
+
 /// Calls f(leaf) for every array/iota leaf, depth first, left to right
 /// (the order in which evaluators number them).
 template <class N, class F>

@@ -73,6 +73,32 @@ constexpr T reduce_identity() {
   }
 }
 
+/// The combining op on two scalars, with the vector op's semantics (NaN
+/// propagates through maximum/minimum; integers wrap). The reduce kernel
+/// uses it for horizontal steps, the parallel layer to fold chunk results.
+template <class Op, class T>
+constexpr T combine_scalar(T a, T b) {
+  if constexpr (std::is_same_v<Op, op::add> || std::is_same_v<Op, op::multiply>) {
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+      using U = std::make_unsigned_t<T>;
+      const U x = static_cast<U>(a), y = static_cast<U>(b);
+      return static_cast<T>(std::is_same_v<Op, op::add> ? U(x + y) : U(x * y));
+    } else {
+      return std::is_same_v<Op, op::add> ? T(a + b) : T(a * b);
+    }
+  } else if constexpr (std::is_same_v<Op, op::maximum>) {
+    return (a > b || a != a) ? a : b;
+  } else {
+    static_assert(std::is_same_v<Op, op::minimum>, "reduction op");
+    return (a < b || a != a) ? a : b;
+  }
+}
+
+/// Reduced rows are combined in chunks of this many elements, left to
+/// right (NumPy's ufunc buffer size, which its float sums follow); chunk
+/// boundaries never depend on the thread count.
+inline constexpr std::ptrdiff_t reduce_chunk = 8192;
+
 /// What reducing some axes of a shape gives: the bit set of reduced axes,
 /// the result's shape (keepdims or not) and C strides, and how many
 /// elements combine into each result.

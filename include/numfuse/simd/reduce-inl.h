@@ -34,25 +34,7 @@ HWY_BEFORE_NAMESPACE();
 namespace numfuse {
 namespace HWY_NAMESPACE {
 
-/// The combining op on two scalars, with the vector op's semantics (NaN
-/// propagates through maximum/minimum; integers wrap).
-template <class Op, class T>
-HWY_INLINE T combine_scalar(T a, T b) {
-  if constexpr (std::is_same_v<Op, op::add> || std::is_same_v<Op, op::multiply>) {
-    if constexpr (std::is_integral_v<T>) {
-      using U = std::make_unsigned_t<T>;
-      const U x = static_cast<U>(a), y = static_cast<U>(b);
-      return static_cast<T>(std::is_same_v<Op, op::add> ? U(x + y) : U(x * y));
-    } else {
-      return std::is_same_v<Op, op::add> ? a + b : a * b;
-    }
-  } else if constexpr (std::is_same_v<Op, op::maximum>) {
-    return (a > b || a != a) ? a : b;
-  } else {
-    static_assert(std::is_same_v<Op, op::minimum>, "reduction op");
-    return (a < b || a != a) ? a : b;
-  }
-}
+using expr::combine_scalar;
 
 template <class Op, class Acc, class Node>
 struct reduce_kernel {
@@ -125,36 +107,47 @@ struct reduce_kernel {
   /// Horizontal: combines the row's n values into *out.
   template <class E>
   static void reduce_row(E& ev, const row_ctx& r, S* out) {
-    if constexpr (pairwise) {
-      constexpr std::size_t chunk = 8192;  // NumPy's ufunc buffer size
-      Acc total = *out;
-      for (std::size_t c = 0; c < r.n; c += chunk) {
-        total = total + pairwise_sum(ev, r, c, std::min(chunk, r.n - c));
+    // Chunks of expr::reduce_chunk elements, combined into *out left to
+    // right: the float sum is NumPy's (pairwise within a chunk), and the
+    // parallel layer (eval/split.hpp) can compute chunks on different
+    // threads and fold them in the same order, bit for bit.
+    constexpr std::size_t chunk = expr::reduce_chunk;
+    S total = *out;
+    for (std::size_t c = 0; c < r.n; c += chunk) {
+      const std::size_t m = std::min(chunk, r.n - c);
+      if constexpr (pairwise) {
+        total = total + pairwise_sum(ev, r, c, m);
+      } else {
+        total = combine_scalar<Op>(total, reduce_block(ev, r, c, m));
       }
-      *out = total;
-    } else {
-      const D d;
-      const auto id = hn::Set(d, static_cast<S>(expr::reduce_identity<Op, Acc>()));
-      hn::Vec<D> a0 = id, a1 = id, a2 = id, a3 = id;
-      std::size_t i = 0;
-      for (; i + 4 * L <= r.n; i += 4 * L) {
-        a0 = vbinary<Op>::apply(d, a0, get(ev, i));
-        a1 = vbinary<Op>::apply(d, a1, get(ev, i + L));
-        a2 = vbinary<Op>::apply(d, a2, get(ev, i + 2 * L));
-        a3 = vbinary<Op>::apply(d, a3, get(ev, i + 3 * L));
-      }
-      for (; i + L <= r.n; i += L) a0 = vbinary<Op>::apply(d, a0, get(ev, i));
-      a0 = vbinary<Op>::apply(d, vbinary<Op>::apply(d, a0, a1), vbinary<Op>::apply(d, a2, a3));
-      alignas(64) S v[8];
-      hn::StoreU(a0, d, v);
-      S res = v[0];
-      for (std::size_t j = 1; j < L; ++j) res = combine_scalar<Op>(res, v[j]);
-      if (i < r.n) {
-        values(ev, r, i, r.n - i, v);
-        for (std::size_t j = 0; j < r.n - i; ++j) res = combine_scalar<Op>(res, v[j]);
-      }
-      *out = combine_scalar<Op>(*out, res);
     }
+    *out = total;
+  }
+
+  /// Elements [c, c + m) combined with four vector accumulators.
+  template <class E>
+  static S reduce_block(E& ev, const row_ctx& r, std::size_t c, std::size_t m) {
+    const D d;
+    const auto id = hn::Set(d, static_cast<S>(expr::reduce_identity<Op, Acc>()));
+    hn::Vec<D> a0 = id, a1 = id, a2 = id, a3 = id;
+    std::size_t i = 0;
+    for (; i + 4 * L <= m; i += 4 * L) {
+      a0 = vbinary<Op>::apply(d, a0, get(ev, c + i));
+      a1 = vbinary<Op>::apply(d, a1, get(ev, c + i + L));
+      a2 = vbinary<Op>::apply(d, a2, get(ev, c + i + 2 * L));
+      a3 = vbinary<Op>::apply(d, a3, get(ev, c + i + 3 * L));
+    }
+    for (; i + L <= m; i += L) a0 = vbinary<Op>::apply(d, a0, get(ev, c + i));
+    a0 = vbinary<Op>::apply(d, vbinary<Op>::apply(d, a0, a1), vbinary<Op>::apply(d, a2, a3));
+    alignas(64) S v[8];
+    hn::StoreU(a0, d, v);
+    S res = v[0];
+    for (std::size_t j = 1; j < L; ++j) res = combine_scalar<Op>(res, v[j]);
+    if (i < m) {
+      values(ev, r, c + i, m - i, v);
+      for (std::size_t j = 0; j < m - i; ++j) res = combine_scalar<Op>(res, v[j]);
+    }
+    return res;
   }
 
   /// Vertical: out[j * ostride] = op(out[j * ostride], value j), j < n.

@@ -1,0 +1,193 @@
+// numfuse/eval/split.hpp -- parallel evaluation of a plan: cut it into
+// chunks along one dimension (each chunk is again a plan, so the same
+// per-target kernels run it) and hand the chunks to oneTBB
+// (eval/parallel.hpp). Work below the cost threshold runs serially.
+//
+// Assignments may cut any dimension. Reductions cut only dimensions along
+// which the result moves (independent results); a reduction to a single
+// value is cut into the kernel's fixed reduce_chunk pieces, whose results
+// are folded in order -- so every result is bitwise the same at every
+// thread count.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+
+#include "numfuse/config.hpp"
+#include "numfuse/eval/parallel.hpp"
+#include "numfuse/eval/plan.hpp"
+#include "numfuse/expr/node.hpp"
+#include "numfuse/expr/reduce.hpp"
+#include "numfuse/simd/dispatch.hpp"
+
+namespace numfuse::detail {
+
+/// Elements a plan iterates over.
+template <int K>
+std::ptrdiff_t plan_size(const plan<K>& p) noexcept {
+  std::ptrdiff_t n = 1;
+  for (int d = 0; d < p.ndim; ++d) n *= p.shape[d];
+  return n;
+}
+
+/// How a plan is cut: `chunks` pieces of dimension `dim`, each starting at
+/// a multiple of `align` elements (a long innermost dimension is cut at
+/// multiples of 16, whole cache lines of output).
+struct plan_cut {
+  int dim = -1;
+  std::ptrdiff_t extent = 0;
+  std::ptrdiff_t align = 1;
+  std::ptrdiff_t chunks = 1;
+
+  std::ptrdiff_t bound(std::ptrdiff_t i) const noexcept {
+    if (i >= chunks) return extent;
+    const std::ptrdiff_t b = static_cast<std::ptrdiff_t>(
+        static_cast<long double>(extent) * static_cast<long double>(i) / chunks);
+    return b - b % align;
+  }
+};
+
+/// The plan restricted to [b, e) along dimension d.
+template <int K>
+plan<K> sub_plan(const plan<K>& p, int d, std::ptrdiff_t b, std::ptrdiff_t e) noexcept {
+  plan<K> q = p;
+  q.shape[d] = e - b;
+  for (int k = 0; k < K; ++k) q.base[k] += static_cast<std::uintptr_t>(b * p.strides[k][d]);
+  return q;
+}
+
+/// Chooses where to cut plan p into about `wanted` chunks, among the
+/// dimensions `allowed(d)` accepts: the outermost one long enough,
+/// otherwise the longest. chunks < 2: not worth cutting.
+template <int K, class Allowed>
+plan_cut choose_cut(const plan<K>& p, std::ptrdiff_t wanted, Allowed allowed) {
+  plan_cut c;
+  for (int d = 0; d < p.ndim; ++d) {
+    if (!allowed(d)) continue;
+    const bool lines = d == p.ndim - 1 && p.shape[d] >= 16 * wanted;
+    const std::ptrdiff_t align = lines ? 16 : 1;
+    const std::ptrdiff_t pieces = p.shape[d] / align;
+    if (c.dim < 0 || pieces > c.extent / c.align) c = {d, p.shape[d], align, 0};
+    if (pieces >= wanted) break;
+  }
+  if (c.dim >= 0) c.chunks = std::min(wanted, c.extent / c.align);
+  return c;
+}
+
+/// Runs the assignment plan p of node on up to the threads its cost
+/// allows (eval/parallel.hpp), cut along any dimension in which the output
+/// moves (a zero-stride output dimension writes one element repeatedly).
+template <class Out, class Node, int K>
+void run_assign_parallel(const plan<K>& p, const Node& node) {
+  const double cost = double(plan_size(p)) * (expr::cost_v<Node> + 1);
+  const int threads = parallel_threads(cost);
+  if (threads > 1) {
+    const plan_cut c = choose_cut(p, chunk_count(cost, threads),
+                                  [&](int d) { return p.strides[0][d] != 0; });
+    if (c.chunks > 1) {
+      parallel_chunks(c.chunks, threads, [&](std::ptrdiff_t i) {
+        const plan<K> q = sub_plan(p, c.dim, c.bound(i), c.bound(i + 1));
+        run_assign<Out>(q, node);
+      });
+      return;
+    }
+  }
+  run_assign<Out>(p, node);
+}
+
+/// Runs reduction plan p on `threads` threads, cut along a dimension in
+/// which operand 0 (the result) moves; false if it has none to cut.
+template <class Op, class Acc, class Node, int K>
+bool reduce_cut_results(const plan<K>& p, const Node& node, double cost, int threads) {
+  const plan_cut c = choose_cut(p, chunk_count(cost, threads),
+                                [&](int d) { return p.strides[0][d] != 0; });
+  if (c.chunks < 2) return false;
+  parallel_chunks(c.chunks, threads, [&](std::ptrdiff_t i) {
+    const plan<K> q = sub_plan(p, c.dim, c.bound(i), c.bound(i + 1));
+    run_reduce<Op, Acc>(q, node);
+  });
+  return true;
+}
+
+/// A reduction of a plan to one value (the result's strides all 0): each
+/// row is cut at multiples of reduce_chunk, as the kernel cuts it; the
+/// pieces reduce in parallel into a buffer of partial results, which are
+/// then folded into the result in row-major order -- the kernel's own
+/// order, so the value is the serial one bit for bit.
+template <class Op, class Acc, class Node, int K>
+bool reduce_by_pieces(const plan<K>& p, const Node& node, double cost, int threads) {
+  const int m = p.ndim;
+  if (m + 1 > maxdims) return false;
+  using S = std::conditional_t<std::is_same_v<Acc, bool>, bool, Acc>;
+  constexpr std::ptrdiff_t C = expr::reduce_chunk;
+  const std::ptrdiff_t n = p.shape[m - 1];
+  const std::ptrdiff_t q = n / C, rem = n % C;
+  const std::ptrdiff_t per_row = q + (rem != 0);
+  std::ptrdiff_t rows = 1;
+  for (int d = 0; d + 1 < m; ++d) rows *= p.shape[d];
+  const std::ptrdiff_t count = rows * per_row;
+  if (count < 2) return false;
+  auto part = std::make_unique<S[]>(static_cast<std::size_t>(count));
+  std::fill_n(part.get(), count, expr::reduce_identity<Op, Acc>());
+  const auto at = [&](std::ptrdiff_t i) { return reinterpret_cast<std::uintptr_t>(part.get() + i); };
+  // Result strides of the outer dimensions: one row of partials per row.
+  std::ptrdiff_t rstride[maxdims];
+  std::ptrdiff_t s = per_row * std::ptrdiff_t(sizeof(S));
+  for (int d = m - 2; d >= 0; --d) {
+    rstride[d] = s;
+    s *= p.shape[d];
+  }
+  if (q > 0) {  // full pieces: dimensions (outer..., q, C)
+    plan<K> a = p;
+    a.ndim = m + 1;
+    a.shape[m - 1] = q;
+    a.shape[m] = C;
+    for (int k = 0; k < K; ++k) {
+      a.strides[k][m - 1] = p.strides[k][m - 1] * C;
+      a.strides[k][m] = p.strides[k][m - 1];
+    }
+    for (int d = 0; d + 1 < m; ++d) a.strides[0][d] = rstride[d];
+    a.strides[0][m - 1] = std::ptrdiff_t(sizeof(S));
+    a.strides[0][m] = 0;
+    a.base[0] = at(0);
+    if (!reduce_cut_results<Op, Acc>(a, node, cost, threads)) run_reduce<Op, Acc>(a, node);
+  }
+  if (rem > 0) {  // the last, shorter piece of each row: (outer..., rem)
+    plan<K> b = p;
+    b.shape[m - 1] = rem;
+    for (int k = 1; k < K; ++k) b.base[k] += static_cast<std::uintptr_t>(q * C * p.strides[k][m - 1]);
+    for (int d = 0; d + 1 < m; ++d) b.strides[0][d] = rstride[d];
+    b.strides[0][m - 1] = 0;
+    b.base[0] = at(q);
+    const double bcost = cost * double(rem) / double(n);
+    const int bthreads = parallel_threads(bcost);
+    if (bthreads < 2 || !reduce_cut_results<Op, Acc>(b, node, bcost, bthreads)) {
+      run_reduce<Op, Acc>(b, node);
+    }
+  }
+  S* out = reinterpret_cast<S*>(p.base[0]);
+  S total = *out;
+  for (std::ptrdiff_t i = 0; i < count; ++i) total = expr::combine_scalar<Op>(total, part[i]);
+  *out = total;
+  return true;
+}
+
+/// Runs the reduction plan p (operand 0 the result, stride 0 along the
+/// reduced dimensions) on up to the threads its cost allows. Every result
+/// is the same bit for bit whatever the thread count.
+template <class Op, class Acc, class Node, int K>
+void run_reduce_parallel(const plan<K>& p, const Node& node) {
+  const double cost = double(plan_size(p)) * (expr::cost_v<Node> + 1);
+  const int threads = parallel_threads(cost);
+  if (threads > 1) {
+    if (reduce_cut_results<Op, Acc>(p, node, cost, threads)) return;
+    bool single = true;
+    for (int d = 0; d < p.ndim; ++d) single = single && p.strides[0][d] == 0;
+    if (single && reduce_by_pieces<Op, Acc>(p, node, cost, threads)) return;
+  }
+  run_reduce<Op, Acc>(p, node);
+}
+
+}  // namespace numfuse::detail
