@@ -11,9 +11,10 @@
 // benchmarks/compare.py pairs numfuse with loop and numfuse_t2 with loop_omp;
 // benchmarks/report runs everything and writes docs/benchmarks.md.
 //
-// All sides are compiled in this file with the same flags (the build type's,
-// no -march), so the loop is what GCC auto-vectorizes for the baseline target
-// and transcendentals are scalar libm calls.
+// All sides are compiled in this file with the same flags: the build type's
+// plus -march=native (CMake option NUMFUSE_BENCH_NATIVE, default ON; numfuse
+// itself dispatches at run time either way), so the loop is what GCC
+// auto-vectorizes for this CPU and transcendentals are scalar libm calls.
 //
 // Memory layout: every side reads the same input buffers and writes the same
 // output. Each array lives in its own 4 KiB-aligned block; the output starts
