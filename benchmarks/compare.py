@@ -9,11 +9,16 @@ Usage:
         (several saved runs: the ratio of each run and their median)
 
 The binary is run with --benchmark_format=json --benchmark_repetitions=N
---benchmark_enable_random_interleaving=true. Benchmarks named
-<case>/<dtype>/loop/<args> and <case>/<dtype>/numfuse/<args> are paired; for each
+--benchmark_enable_random_interleaving=true. Benchmarks are named
+<case>/<dtype>/<side>/<args> (SIDES below); numfuse is paired with loop and
+numfuse_t2 (2 threads) with loop_omp (the OpenMP loop, 2 threads). For each
 pair the table shows the median time of each side over the repetitions and
 their ratio (below 1: numfuse is faster), plus the ratio of the fastest
 repetitions and the spread (max/min - 1) of each side, as a noise indicator.
+The default metric is real_time (wall clock): cpu_time counts the timing
+thread only, which is meaningless for the threaded sides.
+
+benchmarks/report imports collect() and SIDES from here.
 
 Standard library only.
 """
@@ -25,7 +30,12 @@ import statistics
 import subprocess
 import sys
 
-SIDES = ("loop", "numfuse")
+# Every side name used by the benchmark binaries and numpy_cases.py; *_t2 and
+# loop_omp run on 2 threads.
+SIDES = ("loop", "loop_omp", "numfuse", "numfuse_t2", "eigen", "eigen_tensor",
+         "eigen_tensor_t2", "xtensor", "xtensor_t2", "numpy", "numexpr", "numexpr_t2")
+# (numfuse side, its loop baseline) pairs printed by this script.
+PAIRS = (("numfuse", "loop"), ("numfuse_t2", "loop_omp"))
 
 
 def run_binary(binary, repetitions, cpu, extra):
@@ -45,8 +55,8 @@ def run_binary(binary, repetitions, cpu, extra):
 
 
 def split_name(name):
-    """'E1/f64/numfuse/1000' -> ('E1/f64/1000', 'numfuse'); None if unpaired."""
-    parts = name.split("/")
+    """'E1/f64/numfuse/1000' -> ('E1/f64/1000', 'numfuse'); None if no side."""
+    parts = [p for p in name.split("/") if p not in ("real_time", "process_time")]
     for i, p in enumerate(parts):
         if p in SIDES:
             return "/".join(parts[:i] + parts[i + 1:]), p
@@ -96,17 +106,21 @@ def print_table(data, metric):
              metric))
     header = ("case", "loop", "numfuse", "numfuse/loop", "min/min", "spread loop", "spread nf", "reps")
     rows = []
+    spread = lambda xs: "%.0f%%" % (100.0 * (max(xs) / min(xs) - 1.0))
     for case in sorted(runs, key=sort_key):
         t = runs[case]
-        if not t["loop"] or not t["numfuse"]:
-            rows.append((case, "-", "-", "unpaired", "", "", "", ""))
-            continue
-        ml, mn = statistics.median(t["loop"]), statistics.median(t["numfuse"])
-        spread = lambda xs: "%.0f%%" % (100.0 * (max(xs) / min(xs) - 1.0))
-        rows.append((case, fmt_time(ml), fmt_time(mn), "%.3f" % (mn / ml),
-                     "%.3f" % (min(t["numfuse"]) / min(t["loop"])),
-                     spread(t["loop"]), spread(t["numfuse"]),
-                     "%d/%d" % (len(t["loop"]), len(t["numfuse"]))))
+        for nf, lp in PAIRS:
+            if not t[nf] and (not t[lp] or nf != "numfuse"):
+                continue  # no 2-thread numfuse side (yet): nothing to pair
+            label = case if nf == "numfuse" else case + " [2 threads]"
+            if not t[lp] or not t[nf]:
+                rows.append((label, "-", "-", "unpaired", "", "", "", ""))
+                continue
+            ml, mn = statistics.median(t[lp]), statistics.median(t[nf])
+            rows.append((label, fmt_time(ml), fmt_time(mn), "%.3f" % (mn / ml),
+                         "%.3f" % (min(t[nf]) / min(t[lp])),
+                         spread(t[lp]), spread(t[nf]),
+                         "%d/%d" % (len(t[lp]), len(t[nf]))))
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
     line = lambda r: "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
                               for i, (c, w) in enumerate(zip(r, widths)))
@@ -122,9 +136,11 @@ def print_multi(runs, metric):
     for i, data in enumerate(runs):
         per_case, _ = collect(data, metric)
         for case, t in per_case.items():
-            if t["loop"] and t["numfuse"]:
-                r = statistics.median(t["numfuse"]) / statistics.median(t["loop"])
-                ratios.setdefault(case, [None] * len(runs))[i] = r
+            for nf, lp in PAIRS:
+                if t[lp] and t[nf]:
+                    r = statistics.median(t[nf]) / statistics.median(t[lp])
+                    key = case if nf == "numfuse" else case + " [2 threads]"
+                    ratios.setdefault(key, [None] * len(runs))[i] = r
     print("numfuse/loop per run (median of repetitions, %s) and the median over runs" % metric)
     header = ["case"] + ["run%d" % (i + 1) for i in range(len(runs))] + ["median"]
     rows = []
@@ -151,8 +167,9 @@ def main():
     ap.add_argument("--repetitions", type=int, default=5)
     ap.add_argument("--cpu", type=int, default=None,
                     help="pin the run to this CPU with taskset (default: inherit affinity)")
-    ap.add_argument("--metric", choices=("cpu_time", "real_time"), default="cpu_time",
-                    help="cpu_time (default) excludes time the process was preempted")
+    ap.add_argument("--metric", choices=("cpu_time", "real_time"), default="real_time",
+                    help="real_time (default, wall clock); cpu_time counts the timing thread "
+                         "only (wrong for threaded sides) but excludes preemption")
     argv = sys.argv[1:]
     extra = []
     if "--" in argv:  # everything after -- goes to the binary
