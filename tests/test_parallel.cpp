@@ -229,7 +229,16 @@ TEST_CASE("parallel: elementwise expressions and broadcasts are exact at every t
   golden::check_array(np::ndarray<double>(bc[0].view(step, step)), g.array<double>("bc"),
                       "broadcast vs NumPy");
 
-  // In place, through a transposed view, and a result that overlaps its
+  // A transposed operand: the plan runs in cache-sized tiles.
+  const auto t = at_thread_counts([&] {
+    return np::ndarray<double>(a.view(np::slice(700), np::slice(600)).T() +
+                               2.0 * a.view(np::slice(600), np::slice(700)));
+  });
+  check_same_bits(t, "A.T + 2*A (tiled)");
+  golden::check_array(np::ndarray<double>(t[0].view(step, step)), g.array<double>("T"),
+                      "A.T + 2*A vs NumPy");
+
+  // In place, and a result that overlaps its
   // operand (copied first): still NumPy's answer.
   const auto inplace = at_thread_counts([&] {
     np::ndarray<double> y = x;

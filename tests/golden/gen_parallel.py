@@ -48,6 +48,7 @@ def main():
     e = 2.0 * x + 3.0 * x * x - x / (x + 2.0)
     w.array("E2", e[::997])
     w.array("bc", (a - a[0][None, :] * a[:, 0][:, None])[::STEP, ::STEP])
+    w.array("T", (a[:700, :600].T + 2.0 * a[:600, :700])[::STEP, ::STEP])
     w.close()
 
 

@@ -175,7 +175,8 @@ void assign(Out* data, const dims& shape, const dims& estrides, const Node& node
   plan<K> p;
   if (contiguous_plan(p, data, shape, estrides, node)) {
     // Small work goes straight to the kernel; the rest may go parallel.
-    if (HWY_LIKELY(double(p.shape[0]) * (expr::cost_v<Node> + 1) < NUMFUSE_PARALLEL_MIN_COST)) {
+    constexpr std::ptrdiff_t serial_below = NUMFUSE_PARALLEL_MIN_COST / (expr::cost_v<Node> + 1);
+    if (HWY_LIKELY(p.shape[0] < serial_below)) {
       run_assign<Out>(p, node);
     } else {
       unit_strides_of<Out>(p, node);

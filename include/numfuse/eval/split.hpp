@@ -76,6 +76,38 @@ plan_cut choose_cut(const plan<K>& p, std::ptrdiff_t wanted, Allowed allowed) {
   return c;
 }
 
+/// Tiles for plans that read an operand across its rows (`A.T + A`): the
+/// kernel runs blocks of tile_rows x tile_cols elements, so that the cache
+/// lines the transposed operand brings in for one output row are still in
+/// L1 for the next ones (a cache-blocked transpose, through the engine).
+inline constexpr std::ptrdiff_t tile_rows = 16;
+inline constexpr std::ptrdiff_t tile_cols = 256;
+
+/// A two-dimensional plan with an operand that steps through memory faster
+/// along the outer dimension than along the inner one (and by more than a
+/// cache line along the inner one).
+template <int K>
+bool wants_tiles(const plan<K>& p) noexcept {
+  if (p.ndim != 2 || p.shape[0] < 2 * tile_rows || p.shape[1] < 2 * tile_cols) return false;
+  for (int k = 0; k < K; ++k) {
+    const std::ptrdiff_t outer = p.strides[k][0] < 0 ? -p.strides[k][0] : p.strides[k][0];
+    const std::ptrdiff_t inner = p.strides[k][1] < 0 ? -p.strides[k][1] : p.strides[k][1];
+    if (inner > 64 && outer != 0 && outer < inner) return true;
+  }
+  return false;
+}
+
+/// Runs rows [r0, r1) of a tiled plan, tile by tile.
+template <class Out, class Node, int K>
+void run_assign_tiles(const plan<K>& p, const Node& node, std::ptrdiff_t r0, std::ptrdiff_t r1) {
+  for (std::ptrdiff_t r = r0; r < r1; r += tile_rows) {
+    const plan<K> band = sub_plan(p, 0, r, std::min(r + tile_rows, r1));
+    for (std::ptrdiff_t c = 0; c < p.shape[1]; c += tile_cols) {
+      run_assign<Out>(sub_plan(band, 1, c, std::min(c + tile_cols, p.shape[1])), node);
+    }
+  }
+}
+
 /// Runs the assignment plan p of node on up to the threads its cost
 /// allows (eval/parallel.hpp), cut along any dimension in which the output
 /// moves (a zero-stride output dimension writes one element repeatedly).
@@ -83,6 +115,19 @@ template <class Out, class Node, int K>
 void run_assign_parallel(const plan<K>& p, const Node& node) {
   const double cost = double(plan_size(p)) * (expr::cost_v<Node> + 1);
   const int threads = parallel_threads(cost);
+  if (wants_tiles(p)) {  // bands of tile_rows rows, each thread a run of bands
+    const std::ptrdiff_t bands = (p.shape[0] + tile_rows - 1) / tile_rows;
+    const std::ptrdiff_t chunks = threads > 1 ? std::min(bands, chunk_count(cost, threads)) : 1;
+    const auto row = [&](std::ptrdiff_t i) { return std::min(p.shape[0], bands * i / chunks * tile_rows); };
+    if (chunks > 1 && p.strides[0][0] != 0) {
+      parallel_chunks(chunks, threads, [&](std::ptrdiff_t i) {
+        run_assign_tiles<Out>(p, node, row(i), row(i + 1));
+      });
+    } else {
+      run_assign_tiles<Out>(p, node, 0, p.shape[0]);
+    }
+    return;
+  }
   if (threads > 1) {
     const plan_cut c = choose_cut(p, chunk_count(cost, threads),
                                   [&](int d) { return p.strides[0][d] != 0; });

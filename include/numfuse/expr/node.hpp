@@ -182,7 +182,7 @@ struct result_shape {
   /// Throws broadcast_error, with NumPy's message, when the shapes are
   /// incompatible.
   template <class... S>
-  static result_shape of(const S&... shapes) {
+  [[gnu::always_inline]] static inline result_shape of(const S&... shapes) {
     result_shape r;
     r.child = containing_child(shapes...);
     if (r.child < 0) r.own = std::make_unique<dims>(broadcast_shapes(shapes...));
@@ -197,7 +197,8 @@ struct result_shape {
   }
 
  private:
-  static bool broadcasts_into(const dims& from, const dims& to) noexcept {
+  [[gnu::always_inline]] static inline bool broadcasts_into(const dims& from,
+                                                            const dims& to) noexcept {
     const int off = to.size() - from.size();
     if (off < 0) return false;
     const dims::value_type* f = from.data();
