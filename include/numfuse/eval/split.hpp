@@ -142,18 +142,38 @@ void run_assign_parallel(const plan<K>& p, const Node& node) {
   run_assign<Out>(p, node);
 }
 
-/// Runs reduction plan p on `threads` threads, cut along a dimension in
-/// which operand 0 (the result) moves; false if it has none to cut.
-template <class Op, class Acc, class Node, int K>
-bool reduce_cut_results(const plan<K>& p, const Node& node, double cost, int threads) {
+/// Runs run(q) on sub-plans q of p on `threads` threads, p cut along a
+/// dimension in which operand 0 (the result) moves, so that each result
+/// element is computed by one call, as serially; false (nothing run) if p
+/// has no such dimension to cut.
+template <int K, class Run>
+bool cut_by_results(const plan<K>& p, double cost, int threads, const Run& run) {
   const plan_cut c = choose_cut(p, chunk_count(cost, threads),
                                 [&](int d) { return p.strides[0][d] != 0; });
   if (c.chunks < 2) return false;
   parallel_chunks(c.chunks, threads, [&](std::ptrdiff_t i) {
-    const plan<K> q = sub_plan(p, c.dim, c.bound(i), c.bound(i + 1));
-    run_reduce<Op, Acc>(q, node);
+    run(sub_plan(p, c.dim, c.bound(i), c.bound(i + 1)));
   });
   return true;
+}
+
+/// Runs a reduction-like plan p (operand 0 the result, stride 0 along the
+/// reduced dimensions) whose kernel is run(plan): in parallel over result
+/// elements when the work (elem_cost per element) is large enough, else
+/// serially. Used by kernels that have no fixed-piece fold (argmax, the
+/// one-pass var rows); results do not depend on the thread count.
+template <int K, class Run>
+void run_by_results(const plan<K>& p, double elem_cost, const Run& run) {
+  const double cost = double(plan_size(p)) * elem_cost;
+  const int threads = parallel_threads(cost);
+  if (threads > 1 && cut_by_results(p, cost, threads, run)) return;
+  run(p);
+}
+
+template <class Op, class Acc, class Node, int K>
+bool reduce_cut_results(const plan<K>& p, const Node& node, double cost, int threads) {
+  return cut_by_results(p, cost, threads,
+                        [&](const plan<K>& q) { run_reduce<Op, Acc>(q, node); });
 }
 
 /// A reduction of a plan to one value (the result's strides all 0): each
