@@ -24,6 +24,9 @@ enum class kind {
   float_binary, // copysign heaviside nextafter: float result (math_result_t)
   int_unary,    // sign square reciprocal positive: same type, bool -> int8
   rounding,     // floor ceil trunc: floats as is, integers unchanged (NumPy >= 2.1)
+  math64,       // sinc: floats as is, integers and bool -> float64 (a Python function in NumPy)
+  float_power,  // float_power: always float64
+  ldexp,        // ldexp(x, n): float of x (math_result_t), n an integer
 };
 
 #define NUMFUSE_BINARY_OPS(X)                      \
@@ -58,7 +61,13 @@ enum class kind {
   X(nextafter, float_binary, 8)                    \
   X(fmax, arithmetic, 2)                           \
   X(fmin, arithmetic, 2)                           \
-  X(around, arithmetic, 4) /* float x, splat +-10^d */
+  X(around, arithmetic, 4) /* float x, splat +-10^d */ \
+  X(logaddexp, float_binary, 50)                   \
+  X(logaddexp2, float_binary, 50)                  \
+  X(arctan2, float_binary, 40)                     \
+  X(hypot, float_binary, 10)                       \
+  X(float_power, float_power, 80) /* lane by lane */ \
+  X(ldexp, ldexp, 4)
 
 #define NUMFUSE_UNARY_OPS(X)                       \
   X(negative, sign, 1)                             \
@@ -85,7 +94,29 @@ enum class kind {
   X(exp, math, 20)                                 \
   X(log, math, 20)                                 \
   X(sin, math, 25)                                 \
-  X(cos, math, 25)
+  X(cos, math, 25)                                 \
+  X(exp2, math, 22)                                \
+  X(expm1, math, 25)                               \
+  X(log2, math, 22)                                \
+  X(log10, math, 22)                               \
+  X(log1p, math, 25)                               \
+  X(cbrt, math, 35)                                \
+  X(tan, math, 45)                                 \
+  X(arcsin, math, 30)                              \
+  X(arccos, math, 30)                              \
+  X(arctan, math, 30)                              \
+  X(sinh, math, 30)                                \
+  X(cosh, math, 30)                                \
+  X(tanh, math, 30)                                \
+  X(arcsinh, math, 40)                             \
+  X(arccosh, math, 40)                             \
+  X(arctanh, math, 35)                             \
+  X(sinc, math64, 40)                              \
+  X(fabs, math, 1)                                 \
+  X(modf_frac, math, 2)                            \
+  X(modf_whole, math, 1)                           \
+  X(frexp_mant, math, 4)                           \
+  X(frexp_exp, math, 4) /* the exponent as a float */
 
 #define NUMFUSE_DEFINE_OP(NAME, KIND, COST)                \
   struct NAME {                                            \
