@@ -551,6 +551,30 @@ template <> struct vbinary<op::ldexp> {
   }
 };
 
+// ---- power. Integers: lane by lane (by squaring, wrapping; a negative
+// exponent throws). float32: exp(y * log(x)) in float64 registers -- the
+// float64 error of y*log(x) is far below a float32 ULP -- while every lane
+// has a finite x > 0 and a finite y; other vectors (x <= 0, inf, NaN: the
+// special cases of pow) lane by lane. float64: lane by lane (the C
+// library, as NumPy; an accurate vector pow needs a double-double log).
+template <> struct vbinary<op::power> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a, V b) {
+    using T = hn::TFromD<D>;
+    if constexpr (std::is_same_v<T, float>) {
+      const auto ok = hn::And(hn::And(hn::Gt(a, hn::Zero(d)), hn::IsFinite(a)), hn::IsFinite(b));
+      if (HWY_LIKELY(hn::AllTrue(d, ok))) {
+        return transc::via_f64(d, a, b, [](auto dd, auto x, auto y) {
+          const auto t = hn::Mul(y, hn::Log(dd, x));
+          const auto tc = hn::Min(hn::Max(t, hn::Set(dd, -1000.0)), hn::Set(dd, 706.0));
+          return hn::Exp(dd, tc);  // exp(706) overflows float32 (inf) as it must
+        });
+      }
+    }
+    return lanewise(d, a, b, [](T x, T y) { return detail::power_scalar<T>(x, y); });
+  }
+};
+
 // ---- float_power: float64 pow, lane by lane (the C library, as NumPy)
 template <> struct vbinary<op::float_power> {
   template <class D, class V>
