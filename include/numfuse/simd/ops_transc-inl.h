@@ -263,6 +263,16 @@ HWY_INLINE V sinc(D d, V x) {
 template <> struct vunary<op::exp2> {
   template <class D, class V>
   static HWY_INLINE V apply(D d, V a) {
+    using T = hn::TFromD<D>;
+    // Results in the normal range: 2^n is normal, one scaling multiply.
+    const V lo = hn::Set(d, transc::is_f32<T> ? T(-126) : T(-1022));
+    const V hi = hn::Set(d, transc::is_f32<T> ? T(127) : T(1023));
+    if (HWY_LIKELY(hn::AllTrue(d, hn::And(hn::Ge(a, lo), hn::Le(a, hi))))) {
+      const V n = hn::Round(a);
+      const V e = hn::Exp(d, hn::Mul(hn::Sub(a, n),
+                                     hn::Set(d, T(0.693147180559945309417232121458176568))));
+      return hn::Mul(e, transc::pow2i(d, n));
+    }
     return hn::IfThenElse(hn::IsNaN(a), a, transc::exp2(d, a));
   }
 };
