@@ -118,13 +118,22 @@ struct binary_types {
                 "(bool, bool).");
   // NumPy has no bool loop for these: bool operands take the int8 loop.
   using int_type = std::conditional_t<std::is_same_v<P, bool>, std::int8_t, P>;
+  static_assert(!(k == op::kind::ldexp && !std::is_integral_v<B>),
+                "ufunc 'ldexp' not supported for the input types, and the inputs could not be "
+                "safely coerced to any supported types according to the casting rule ''safe''");
+  static_assert(!(k == op::kind::ldexp && std::is_same_v<B, std::uint64_t>),
+                "ufunc 'ldexp' not supported for the input types, and the inputs could not be "
+                "safely coerced to any supported types according to the casting rule ''safe''");
   using compute_type = std::conditional_t<
+      k == op::kind::float_power, double,
+      std::conditional_t<k == op::kind::ldexp, math_result_t<A>,
+      std::conditional_t<
       k == op::kind::true_divide && !std::is_floating_point_v<P>, double,
       std::conditional_t<
           k == op::kind::logical, bool,
           std::conditional_t<
               k == op::kind::int_arith || k == op::kind::int_only, int_type,
-              std::conditional_t<k == op::kind::float_binary, math_result_t<P>, P>>>>;
+              std::conditional_t<k == op::kind::float_binary, math_result_t<P>, P>>>>>>;
   using value_type = std::conditional_t<
       k == op::kind::compare || k == op::kind::logical, bool,
       compute_type>;
@@ -145,10 +154,11 @@ struct unary_types {
                 "ufunc 'invert' not supported for floating-point inputs.");
   using value_type = std::conditional_t<
       k == op::kind::math, math_result_t<T>,
+      std::conditional_t<k == op::kind::math64, std::conditional_t<std::is_floating_point_v<T>, T, double>,
       std::conditional_t<
           k == op::kind::logical || k == op::kind::predicate, bool,
           std::conditional_t<k == op::kind::int_unary && std::is_same_v<T, bool>, std::int8_t,
-                             T>>>;
+                             T>>>>;
 };
 template <class To, class T>
 struct unary_types<op::cast<To>, T> {

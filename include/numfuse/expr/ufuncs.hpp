@@ -50,7 +50,34 @@ NUMFUSE_UFUNC_BINARY(copysign, copysign)
 NUMFUSE_UFUNC_BINARY(nextafter, nextafter)
 NUMFUSE_UFUNC_BINARY(fmax, fmax)
 NUMFUSE_UFUNC_BINARY(fmin, fmin)
+NUMFUSE_UFUNC_BINARY(logaddexp, logaddexp)
+NUMFUSE_UFUNC_BINARY(logaddexp2, logaddexp2)
+NUMFUSE_UFUNC_BINARY(arctan2, arctan2)
+NUMFUSE_UFUNC_BINARY(atan2, arctan2)  // NumPy 2 alias
+NUMFUSE_UFUNC_BINARY(hypot, hypot)
+NUMFUSE_UFUNC_BINARY(float_power, float_power)  // always float64
+NUMFUSE_UFUNC_BINARY(pow, power)                // NumPy 2 alias
+NUMFUSE_UFUNC_BINARY(bitwise_left_shift, left_shift)    // NumPy 2 alias
+NUMFUSE_UFUNC_BINARY(bitwise_right_shift, right_shift)  // NumPy 2 alias
 #undef NUMFUSE_UFUNC_BINARY
+
+/// np.ldexp(x, n) = x * 2**n: n an integer array or C++ integer (a float
+/// exponent does not compile, as NumPy raises TypeError); the result has
+/// x's float type (integers as for the math functions).
+template <class X, class Y>
+  requires operand<X> && operand<Y> && (array_operand<X> || array_operand<Y>)
+auto ldexp(X&& x, Y&& n) {
+  if constexpr (!array_operand<Y>) {
+    static_assert(std::is_integral_v<std::remove_cvref_t<Y>>,
+                  "ufunc 'ldexp' not supported for the input types, and the inputs could not be "
+                  "safely coerced to any supported types according to the casting rule ''safe''");
+    return expr::binary<op::ldexp, expr::stored_t<X&&>, expr::scalar_leaf<std::int64_t>>(
+        expr::wrap(std::forward<X>(x)), expr::scalar_leaf<std::int64_t>(static_cast<std::int64_t>(n)));
+  } else {
+    static_assert(array_operand<X>, "ldexp: the mantissa must be an array operand");
+    return expr::make_binary<op::ldexp>(std::forward<X>(x), std::forward<Y>(n));
+  }
+}
 
 /// x << y, x >> y: np.left_shift / np.right_shift.
 template <class X, class Y>
@@ -92,7 +119,55 @@ NUMFUSE_UFUNC_UNARY(radians, deg2rad)
 NUMFUSE_UFUNC_UNARY(rad2deg, rad2deg)
 NUMFUSE_UFUNC_UNARY(degrees, rad2deg)
 NUMFUSE_UFUNC_UNARY(nan_to_num, nan_to_num)  // default arguments only
+NUMFUSE_UFUNC_UNARY(exp2, exp2)
+NUMFUSE_UFUNC_UNARY(expm1, expm1)
+NUMFUSE_UFUNC_UNARY(log2, log2)
+NUMFUSE_UFUNC_UNARY(log10, log10)
+NUMFUSE_UFUNC_UNARY(log1p, log1p)
+NUMFUSE_UFUNC_UNARY(cbrt, cbrt)
+NUMFUSE_UFUNC_UNARY(tan, tan)
+NUMFUSE_UFUNC_UNARY(arcsin, arcsin)
+NUMFUSE_UFUNC_UNARY(arccos, arccos)
+NUMFUSE_UFUNC_UNARY(arctan, arctan)
+NUMFUSE_UFUNC_UNARY(sinh, sinh)
+NUMFUSE_UFUNC_UNARY(cosh, cosh)
+NUMFUSE_UFUNC_UNARY(tanh, tanh)
+NUMFUSE_UFUNC_UNARY(arcsinh, arcsinh)
+NUMFUSE_UFUNC_UNARY(arccosh, arccosh)
+NUMFUSE_UFUNC_UNARY(arctanh, arctanh)
+NUMFUSE_UFUNC_UNARY(asin, arcsin)    // NumPy 2 aliases
+NUMFUSE_UFUNC_UNARY(acos, arccos)
+NUMFUSE_UFUNC_UNARY(atan, arctan)
+NUMFUSE_UFUNC_UNARY(asinh, arcsinh)
+NUMFUSE_UFUNC_UNARY(acosh, arccosh)
+NUMFUSE_UFUNC_UNARY(atanh, arctanh)
+NUMFUSE_UFUNC_UNARY(sinc, sinc)      // sin(pi x) / (pi x); integers -> float64
+NUMFUSE_UFUNC_UNARY(fabs, fabs)      // float result (integers convert)
 #undef NUMFUSE_UFUNC_UNARY
+
+/// np.bitwise_invert: NumPy 2 alias of invert.
+template <array_operand X>
+auto bitwise_invert(X&& x) {
+  return ~std::forward<X>(x);
+}
+
+/// np.modf(x): the pair (fractional part, integral part), both lazy, both
+/// with x's sign (modf(-0.5) is (-0.5, -0.), modf(inf) is (0., inf)).
+template <array_operand X>
+auto modf(X&& x) {
+  auto f = expr::make_unary<op::modf_frac>(expr::reuse(std::forward<X>(x)));
+  auto w = expr::make_unary<op::modf_whole>(std::forward<X>(x));
+  return std::pair<decltype(f), decltype(w)>(std::move(f), std::move(w));
+}
+
+/// np.frexp(x): the pair (mantissa, exponent), both lazy: x = m * 2**e with
+/// |m| in [0.5, 1), e int32; 0, inf and NaN give (x, 0).
+template <array_operand X>
+auto frexp(X&& x) {
+  auto m = expr::make_unary<op::frexp_mant>(expr::reuse(std::forward<X>(x)));
+  auto e = astype<std::int32_t>(expr::make_unary<op::frexp_exp>(std::forward<X>(x)));
+  return std::pair<decltype(m), decltype(e)>(std::move(m), std::move(e));
+}
 
 // ---- predicates: bool results (unary nodes of kind predicate).
 #define NUMFUSE_UFUNC_PREDICATE(NAME)                          \

@@ -269,5 +269,6 @@ HWY_AFTER_NAMESPACE();
 // The ufunc families (issue 3), same toggle-guard pattern.
 #include "numfuse/simd/ops_int-inl.h"
 #include "numfuse/simd/ops_float-inl.h"
+#include "numfuse/simd/ops_transc-inl.h"
 
 #endif  // toggle guard

@@ -23,8 +23,9 @@ HWY_BEFORE_NAMESPACE();
 namespace numfuse {
 namespace HWY_NAMESPACE {
 
-// ---- floor_divide, remainder, fmod, power: lane by lane (no vector integer
+// ---- floor_divide, remainder, fmod: lane by lane (no vector integer
 // division in Highway 1.0.3; the float versions follow NumPy's npy_divmod).
+// power: simd/ops_transc-inl.h.
 #define NUMFUSE_LANEWISE_BINARY(OP, FN)                                        \
   template <> struct vbinary<op::OP> {                                         \
     template <class D, class V>                                                \
@@ -36,7 +37,6 @@ namespace HWY_NAMESPACE {
 NUMFUSE_LANEWISE_BINARY(floor_divide, floor_divide_scalar)
 NUMFUSE_LANEWISE_BINARY(remainder, remainder_scalar)
 NUMFUSE_LANEWISE_BINARY(fmod, fmod_scalar)
-NUMFUSE_LANEWISE_BINARY(power, power_scalar)  // throws value_error for int x**-n
 NUMFUSE_LANEWISE_BINARY(gcd, gcd_scalar)
 NUMFUSE_LANEWISE_BINARY(lcm, lcm_scalar)
 #undef NUMFUSE_LANEWISE_BINARY

@@ -1,0 +1,603 @@
+// numfuse/simd/ops_transc-inl.h -- vector code of the transcendental and
+// float-decomposition ufuncs (exp2 expm1 log2 log10 log1p logaddexp
+// logaddexp2 cbrt tan arcsin arccos arctan arctan2 hypot sinh cosh tanh
+// arcsinh arccosh arctanh sinc fabs modf frexp ldexp float_power), compiled
+// once per SIMD target; included by simd/ops-inl.h.
+//
+// Rules (docs/ufuncs.md has the measured errors):
+// * Highway's contrib/math is used on the range where it is accurate; a
+//   vector with a lane outside that range (inf, NaN, overflow, subnormal
+//   where unsupported) is computed lane by lane by the C library, so every
+//   result is right on the whole domain.
+// * What contrib/math lacks (exp2, cbrt, tan, cosh, arctan2, hypot, sinc,
+//   logaddexp) is composed from Highway ops here. float32 lanes of the
+//   compositions that chain several approximations are computed in float64
+//   registers (via_f64) and rounded once, which keeps them within 1 ULP.
+// * NaN never reaches a float->int conversion (the scalar target's
+//   ConvertTo would be undefined behaviour): inputs are sanitised first.
+
+#if defined(NUMFUSE_SIMD_OPS_TRANSC_INL_H_) == defined(HWY_TARGET_TOGGLE)
+#ifdef NUMFUSE_SIMD_OPS_TRANSC_INL_H_
+#undef NUMFUSE_SIMD_OPS_TRANSC_INL_H_
+#else
+#define NUMFUSE_SIMD_OPS_TRANSC_INL_H_
+#endif
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
+#include "hwy/highway.h"
+#include "hwy/contrib/math/math-inl.h"
+#include "numfuse/expr/ops.hpp"
+#include "numfuse/simd/ufunc_scalar.hpp"
+
+HWY_BEFORE_NAMESPACE();
+namespace numfuse {
+namespace HWY_NAMESPACE {
+
+namespace transc {
+
+template <class T>
+inline constexpr bool is_f32 = sizeof(T) == 4;
+
+/// x with NaN lanes replaced by 0 (before any float -> int conversion).
+template <class D, class V>
+HWY_INLINE V no_nan(D, V x) {
+  return hn::IfThenZeroElse(hn::IsNaN(x), x);
+}
+
+/// f(dd, v) on float64 lanes: float64 vectors as they are, float32 vectors
+/// promoted (in halves when a full vector of doubles would not fit), the
+/// result rounded once to float32.
+template <class D, class V, class F>
+HWY_INLINE V via_f64(D d, V v, F f) {
+  using T = hn::TFromD<D>;
+  if constexpr (sizeof(T) == 8) {
+    return f(d, v);
+  } else if constexpr (lanes_v<D> * 8 <= HWY_MAX_BYTES) {
+    const hn::Rebind<double, D> dd;
+    return hn::DemoteTo(d, f(dd, hn::PromoteTo(dd, v)));
+  } else {
+#if HWY_TARGET != HWY_SCALAR  // (1-lane vectors always take the branch above)
+    const hn::Half<D> dh;
+    const hn::Rebind<double, decltype(dh)> dd;
+    const auto lo = hn::DemoteTo(dh, f(dd, hn::PromoteTo(dd, hn::LowerHalf(dh, v))));
+    const auto hi = hn::DemoteTo(dh, f(dd, hn::PromoteTo(dd, hn::UpperHalf(dh, v))));
+    return hn::Combine(d, hi, lo);
+#endif
+  }
+}
+template <class D, class V, class F>
+HWY_INLINE V via_f64(D d, V a, V b, F f) {
+  using T = hn::TFromD<D>;
+  if constexpr (sizeof(T) == 8) {
+    return f(d, a, b);
+  } else if constexpr (lanes_v<D> * 8 <= HWY_MAX_BYTES) {
+    const hn::Rebind<double, D> dd;
+    return hn::DemoteTo(d, f(dd, hn::PromoteTo(dd, a), hn::PromoteTo(dd, b)));
+  } else {
+#if HWY_TARGET != HWY_SCALAR
+    const hn::Half<D> dh;
+    const hn::Rebind<double, decltype(dh)> dd;
+    const auto lo = hn::DemoteTo(dh, f(dd, hn::PromoteTo(dd, hn::LowerHalf(dh, a)),
+                                       hn::PromoteTo(dd, hn::LowerHalf(dh, b))));
+    const auto hi = hn::DemoteTo(dh, f(dd, hn::PromoteTo(dd, hn::UpperHalf(dh, a)),
+                                       hn::PromoteTo(dd, hn::UpperHalf(dh, b))));
+    return hn::Combine(d, hi, lo);
+#endif
+  }
+}
+
+/// 2^n for integer-valued float lanes n in the normal exponent range.
+template <class D, class V>
+HWY_INLINE V pow2i(D d, V n) {
+  using T = hn::TFromD<D>;
+  using TI = hwy::MakeSigned<T>;
+  const hn::Rebind<TI, D> di;
+  constexpr int kMant = is_f32<T> ? 23 : 52;
+  constexpr TI kBias = is_f32<T> ? 127 : 1023;
+  const auto ni = hn::ConvertTo(di, n);
+  return hn::BitCast(d, hn::ShiftLeft<kMant>(hn::Add(ni, hn::Set(di, kBias))));
+}
+
+/// 2^x for every x (NaN excepted: the caller restores it): Exp of the
+/// fraction (|r| <= 1/2, so r*ln2 is accurate), scaled by 2^n in two exact
+/// steps so that a subnormal result is rounded once.
+template <class D, class V>
+HWY_INLINE V exp2(D d, V x) {
+  using T = hn::TFromD<D>;
+  const V lim = hn::Set(d, is_f32<T> ? T(160) : T(1100));
+  const V xc = hn::Min(hn::Max(no_nan(d, x), hn::Neg(lim)), lim);
+  const V n = hn::Round(xc);
+  const V r = hn::Sub(xc, n);
+  const V e = hn::Exp(d, hn::Mul(r, hn::Set(d, T(0.693147180559945309417232121458176568))));
+  const V n1 = hn::Trunc(hn::Mul(n, hn::Set(d, T(0.5))));
+  const V n2 = hn::Sub(n, n1);
+  return hn::Mul(hn::Mul(e, pow2i(d, n1)), pow2i(d, n2));
+}
+
+/// Lanes with a negative sign bit (also -0. and -NaN).
+template <class D, class V>
+HWY_INLINE hn::Mask<D> sign_set(D d, V x) {
+  const hn::RebindToSigned<D> di;
+  return hn::RebindMask(d, hn::Lt(hn::BitCast(di, x), hn::Zero(di)));
+}
+
+/// cbrt on float64 lanes: an exponent/3 guess refined by Halley steps.
+template <int kSteps, class D, class V>
+HWY_INLINE V cbrt_f64(D d, V x) {
+  const hn::RebindToSigned<D> di;
+  const V ax = hn::Abs(x);
+  // Subnormal and huge inputs are scaled by 2^54 / 2^-999 (the Halley step
+  // cubes y and must not overflow), the result by 2^-18 / 2^333.
+  const auto sub = hn::Lt(ax, hn::Set(d, std::numeric_limits<double>::min()));
+  const auto huge = hn::Gt(ax, hn::Set(d, 0x1p1000));
+  V a = hn::IfThenElse(sub, hn::Mul(ax, hn::Set(d, 0x1p54)), ax);
+  a = hn::IfThenElse(huge, hn::Mul(ax, hn::Set(d, 0x1p-999)), a);
+  // bits(a)/3 + bits(1) * 2/3: within ~10% of cbrt(a) (a is normal, finite
+  // or not: the result is replaced below for 0, inf and NaN).
+  const auto bits = hn::BitCast(di, hn::IfThenElse(hn::IsFinite(a), a, hn::Set(d, 1.0)));
+  const V third = hn::Mul(hn::ConvertTo(d, bits), hn::Set(d, 1.0 / 3.0));
+  V y = hn::BitCast(d, hn::Add(hn::ConvertTo(di, third),
+                               hn::Set(di, std::int64_t(682) << 52)));
+  const V two = hn::Set(d, 2.0);
+  for (int k = 0; k < kSteps; ++k) {
+    const V y3 = hn::Mul(hn::Mul(y, y), y);
+    y = hn::Mul(y, hn::Div(hn::Add(y3, hn::Mul(two, a)), hn::Add(hn::Mul(two, y3), a)));
+  }
+  y = hn::IfThenElse(sub, hn::Mul(y, hn::Set(d, 0x1p-18)), y);
+  y = hn::IfThenElse(huge, hn::Mul(y, hn::Set(d, 0x1p333)), y);
+  const V r = hn::CopySign(y, x);
+  return hn::IfThenElse(hn::Or(hn::Eq(x, hn::Zero(d)), hn::Not(hn::IsFinite(x))), x, r);
+}
+
+/// hypot on float64 lanes: both scaled by a power of two near 1/max, so
+/// that the squares neither overflow nor underflow.
+template <class D, class V>
+HWY_INLINE V hypot_f64(D d, V x, V y) {
+  const hn::RebindToSigned<D> di;
+  const V ax = hn::Abs(x), ay = hn::Abs(y);
+  const V mx = hn::IfThenElse(hn::Gt(ay, ax), ay, ax);
+  const V mn = hn::IfThenElse(hn::Gt(ay, ax), ax, ay);
+  const auto expmask = hn::Set(di, std::int64_t(0x7FF) << 52);
+  const auto e = hn::And(hn::BitCast(di, mx), expmask);  // 2^k of mx (0 if subnormal)
+  // scale = 2^(1023-k-1023) = 2^-k, unscale = 2^k; clamp k to the normal range.
+  const auto ec = hn::Min(hn::Max(e, hn::Set(di, std::int64_t(1) << 52)),
+                          hn::Set(di, std::int64_t(2045) << 52));
+  const V scale = hn::BitCast(d, hn::Sub(hn::Set(di, std::int64_t(2046) << 52), ec));
+  const V unscale = hn::BitCast(d, ec);
+  const V a = hn::Mul(mx, scale), b = hn::Mul(mn, scale);
+  const V r = hn::Mul(hn::Sqrt(hn::Add(hn::Mul(a, a), hn::Mul(b, b))), unscale);
+  const V inf = hn::Set(d, std::numeric_limits<double>::infinity());
+  const auto anyinf = hn::Or(hn::IsInf(x), hn::IsInf(y));
+  const auto anynan = hn::Or(hn::IsNaN(x), hn::IsNaN(y));
+  return hn::IfThenElse(anyinf, inf, hn::IfThenElse(anynan, hn::Add(x, y), r));
+}
+
+/// arctan2(y, x) on float lanes from Atan of min/max in [0, 1].
+template <class D, class V>
+HWY_INLINE V atan2(D d, V y, V x) {
+  using T = hn::TFromD<D>;
+  const V ax = hn::Abs(x), ay = hn::Abs(y);
+  const auto swap = hn::Gt(ay, ax);
+  const V mx = hn::IfThenElse(swap, ay, ax);
+  const V mn = hn::IfThenElse(swap, ax, ay);
+  const auto bothinf = hn::And(hn::IsInf(x), hn::IsInf(y));
+  V t = hn::Div(mn, mx);  // NaN for 0/0 and inf/inf
+  t = hn::IfThenElse(bothinf, hn::Set(d, T(1)), no_nan(d, t));
+  V a = hn::Atan(d, t);
+  const V pio2_hi = hn::Set(d, T(1.57079632679489661923132169163975144));
+  const V pio2_lo = hn::Set(d, T(1.57079632679489661923132169163975144L -
+                                 (long double)T(1.57079632679489661923132169163975144)));
+  const V pi_hi = hn::Set(d, T(3.14159265358979323846264338327950288));
+  const V pi_lo = hn::Set(d, T(3.14159265358979323846264338327950288L -
+                               (long double)T(3.14159265358979323846264338327950288)));
+  a = hn::IfThenElse(swap, hn::Add(hn::Sub(pio2_hi, a), pio2_lo), a);
+  a = hn::IfThenElse(sign_set(d, x), hn::Add(hn::Sub(pi_hi, a), pi_lo), a);
+  const V r = hn::CopySign(a, y);
+  return hn::IfThenElse(hn::Or(hn::IsNaN(x), hn::IsNaN(y)), hn::Add(x, y), r);
+}
+
+/// logaddexp (base e, or base 2): max + log1p(exp(-|x - y|)); x + log(2)
+/// (or x + 1) when x == y, which also covers equal infinities.
+template <bool kBase2, class D, class V>
+HWY_INLINE V logaddexp(D d, V x, V y) {
+  using T = hn::TFromD<D>;
+  const V m = hn::IfThenElse(hn::Gt(x, y), x, y);
+  // s + err = x - y exactly (TwoSum): the rounding of x - y would otherwise
+  // cost |x - y| * 2^-53 relative in exp(-|x - y|) (NumPy has that error).
+  const V s = hn::Sub(x, y);
+  const V bb = hn::Sub(s, x);
+  V err = hn::Add(hn::Sub(x, hn::Sub(s, bb)), hn::Sub(hn::Neg(y), bb));
+  err = hn::IfThenZeroElse(hn::Not(hn::IsFinite(err)), err);
+  const auto pos = hn::Gt(s, hn::Zero(d));
+  const V dn = no_nan(d, hn::Neg(hn::Abs(s)));  // <= 0 or -inf
+  const V dn_err = hn::IfThenElse(pos, hn::Neg(err), err);
+  V r;
+  if constexpr (kBase2) {
+    V e = exp2(d, dn);
+    e = hn::MulAdd(hn::Mul(e, dn_err), hn::Set(d, T(0.693147180559945309417232121458176568)), e);
+    const V l = hn::Log1p(d, e);
+    r = hn::Add(m, hn::Mul(l, hn::Set(d, T(1.44269504088896340735992468100189214))));
+  } else {
+    V e = hn::Exp(d, dn);
+    e = hn::MulAdd(e, dn_err, e);
+    r = hn::Add(m, hn::Log1p(d, e));
+  }
+  const V same = hn::Add(x, hn::Set(d, kBase2 ? T(1) : T(0.693147180559945309417232121458176568)));
+  r = hn::IfThenElse(hn::Eq(x, y), same, r);
+  return hn::IfThenElse(hn::Or(hn::IsNaN(x), hn::IsNaN(y)), hn::Add(x, y), r);
+}
+
+/// sin(pi x) / (pi x), sin(pi x) computed from the exact fraction x - n.
+template <class D, class V>
+HWY_INLINE V sinc(D d, V x) {
+  using T = hn::TFromD<D>;
+  const V pi = hn::Set(d, T(3.14159265358979323846264338327950288));
+  const V ax = hn::Abs(x);
+  // From 2^53 (2^24) on every float is an even integer: sin(pi x) = +0.
+  const auto big = hn::Not(hn::Lt(ax, hn::Set(d, is_f32<T> ? T(0x1p24) : T(0x1p53))));  // or NaN
+  const V xs = hn::IfThenZeroElse(big, x);
+  const V n = hn::Round(xs);
+  const V r = hn::Sub(xs, n);                   // exact, in [-1/2, 1/2]
+  V s = hn::Sin(d, hn::Mul(pi, r));
+  // (-1)^n: n is even when n/2 is an integer.
+  const V half = hn::Mul(n, hn::Set(d, T(0.5)));
+  s = hn::IfThenElse(hn::Eq(hn::Floor(half), half), s, hn::Neg(s));
+  const V px = hn::Mul(pi, x);
+  const V q = hn::Div(s, px);
+  V res = hn::IfThenElse(hn::Eq(x, hn::Zero(d)), hn::Set(d, T(1)), q);
+  res = hn::IfThenElse(hn::And(big, hn::IsFinite(x)), hn::CopySign(hn::Zero(d), x), res);
+  return hn::IfThenElse(hn::IsFinite(x), res, hn::Set(d, std::numeric_limits<T>::quiet_NaN()));
+}
+
+}  // namespace transc
+
+/// The C library function lane by lane (the rare-range fallback).
+#define NUMFUSE_LANEWISE_STD(d, a, FN) \
+  lanewise(d, a, [](hn::TFromD<D> v) { return std::FN(v); })
+
+// ---- exp2, expm1
+template <> struct vunary<op::exp2> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    using T = hn::TFromD<D>;
+    // Results in the normal range: 2^n is normal, one scaling multiply.
+    const V lo = hn::Set(d, transc::is_f32<T> ? T(-126) : T(-1022));
+    const V hi = hn::Set(d, transc::is_f32<T> ? T(127) : T(1023));
+    if (HWY_LIKELY(hn::AllTrue(d, hn::And(hn::Ge(a, lo), hn::Le(a, hi))))) {
+      const V n = hn::Round(a);
+      const V e = hn::Exp(d, hn::Mul(hn::Sub(a, n),
+                                     hn::Set(d, T(0.693147180559945309417232121458176568))));
+      return hn::Mul(e, transc::pow2i(d, n));
+    }
+    return hn::IfThenElse(hn::IsNaN(a), a, transc::exp2(d, a));
+  }
+};
+template <> struct vunary<op::expm1> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    using T = hn::TFromD<D>;
+    // Highway's Expm1: accurate up to 88 (float32) / 706 (float64), and
+    // -1 below -104 / -1000; inf, NaN and overflow go to the library.
+    const V hi = hn::Set(d, transc::is_f32<T> ? T(88) : T(706));
+    const V lo = hn::Set(d, std::numeric_limits<T>::lowest());
+    if (HWY_LIKELY(hn::AllTrue(d, hn::And(hn::Le(a, hi), hn::Ge(a, lo))))) {
+      const V r = hn::Expm1(d, a);
+      return hn::IfThenElse(hn::Eq(a, hn::Zero(d)), a, r);  // expm1(-0.) is -0.
+    }
+    return NUMFUSE_LANEWISE_STD(d, a, expm1);
+  }
+};
+
+// ---- log2, log10, log1p: the library for non-positive, subnormal, inf, NaN
+#define NUMFUSE_VLOG(OP, FN)                                                           \
+  template <> struct vunary<op::OP> {                                                  \
+    template <class D, class V>                                                        \
+    static HWY_INLINE V apply(D d, V a) {                                              \
+      using T = hn::TFromD<D>;                                                         \
+      const auto ok = hn::And(hn::Ge(a, hn::Set(d, std::numeric_limits<T>::min())),   \
+                              hn::Le(a, hn::Set(d, std::numeric_limits<T>::max())));   \
+      if (HWY_LIKELY(hn::AllTrue(d, ok))) return hn::FN(d, a);                         \
+      return NUMFUSE_LANEWISE_STD(d, a, OP);                                           \
+    }                                                                                  \
+  };
+NUMFUSE_VLOG(log2, Log2)
+NUMFUSE_VLOG(log10, Log10)
+#undef NUMFUSE_VLOG
+template <> struct vunary<op::log1p> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    using T = hn::TFromD<D>;
+    const auto ok = hn::And(hn::Gt(a, hn::Set(d, T(-1))),
+                            hn::Le(a, hn::Set(d, std::numeric_limits<T>::max())));
+    if (HWY_LIKELY(hn::AllTrue(d, ok))) return hn::Log1p(d, a);
+    return NUMFUSE_LANEWISE_STD(d, a, log1p);
+  }
+};
+
+// ---- logaddexp, logaddexp2 (float32 through float64)
+template <> struct vbinary<op::logaddexp> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a, V b) {
+    return transc::via_f64(d, a, b, [](auto dd, auto x, auto y) {
+      return transc::logaddexp<false>(dd, x, y);
+    });
+  }
+};
+template <> struct vbinary<op::logaddexp2> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a, V b) {
+    return transc::via_f64(d, a, b, [](auto dd, auto x, auto y) {
+      return transc::logaddexp<true>(dd, x, y);
+    });
+  }
+};
+
+// ---- cbrt (float32 through float64 with two Halley steps)
+template <> struct vunary<op::cbrt> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    using T = hn::TFromD<D>;
+    return transc::via_f64(d, a, [](auto dd, auto x) {
+      return transc::cbrt_f64<transc::is_f32<T> ? 2 : 3>(dd, x);
+    });
+  }
+};
+
+// ---- tan = sin / cos (float32 through float64); |x| > 39000, inf and NaN
+// by the library.
+template <> struct vunary<op::tan> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    using T = hn::TFromD<D>;
+    if (HWY_LIKELY(hn::AllTrue(d, hn::Le(hn::Abs(a), hn::Set(d, T(39000)))))) {
+      return transc::via_f64(d, a, [](auto dd, auto x) {
+        const auto r = hn::Div(hn::Sin(dd, x), hn::Cos(dd, x));
+        return hn::IfThenElse(hn::Eq(x, hn::Zero(dd)), x, r);
+      });
+    }
+    return NUMFUSE_LANEWISE_STD(d, a, tan);
+  }
+};
+
+// ---- arcsin, arccos (NaN outside [-1, 1]), arctan, arctan2
+template <> struct vunary<op::arcsin> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    using T = hn::TFromD<D>;
+    const auto in = hn::Le(hn::Abs(a), hn::Set(d, T(1)));
+    const V r = hn::Asin(d, hn::IfThenElseZero(in, a));
+    return hn::IfThenElse(in, r, hn::Set(d, std::numeric_limits<T>::quiet_NaN()));
+  }
+};
+template <> struct vunary<op::arccos> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    using T = hn::TFromD<D>;
+    const auto in = hn::Le(hn::Abs(a), hn::Set(d, T(1)));
+    const V r = hn::Acos(d, hn::IfThenElseZero(in, a));
+    return hn::IfThenElse(in, r, hn::Set(d, std::numeric_limits<T>::quiet_NaN()));
+  }
+};
+template <> struct vunary<op::arctan> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    const V r = hn::Atan(d, transc::no_nan(d, a));
+    return hn::IfThenElse(hn::IsNaN(a), a, r);
+  }
+};
+template <> struct vbinary<op::arctan2> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V y, V x) {
+    return transc::via_f64(d, y, x, [](auto dd, auto u, auto v) { return transc::atan2(dd, u, v); });
+  }
+};
+
+// ---- hypot (float32 through float64: no overflow, one rounding)
+template <> struct vbinary<op::hypot> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a, V b) {
+    using T = hn::TFromD<D>;
+    if constexpr (transc::is_f32<T>) {
+      return transc::via_f64(d, a, b, [](auto dd, auto x, auto y) {
+        const auto r = hn::Sqrt(hn::Add(hn::Mul(x, x), hn::Mul(y, y)));
+        const auto inf = hn::Set(dd, std::numeric_limits<double>::infinity());
+        return hn::IfThenElse(hn::Or(hn::IsInf(x), hn::IsInf(y)), inf, r);
+      });
+    } else {
+      return transc::hypot_f64(d, a, b);
+    }
+  }
+};
+
+// ---- sinh, cosh, tanh
+template <> struct vunary<op::sinh> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    using T = hn::TFromD<D>;
+    // Highway's Sinh: |x| <= 88.72 / 709; beyond, inf and NaN: the library.
+    const V hi = hn::Set(d, transc::is_f32<T> ? T(88) : T(709));
+    if (HWY_LIKELY(hn::AllTrue(d, hn::Le(hn::Abs(a), hi)))) return hn::Sinh(d, a);
+    return NUMFUSE_LANEWISE_STD(d, a, sinh);
+  }
+};
+template <> struct vunary<op::cosh> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    using T = hn::TFromD<D>;
+    // (e + 1/e) / 2 with e = exp(|x|), while exp(|x|) is finite.
+    const V ax = hn::Abs(a);
+    const V hi = hn::Set(d, transc::is_f32<T> ? T(88) : T(706));
+    if (HWY_LIKELY(hn::AllTrue(d, hn::Le(ax, hi)))) {
+      const V half = hn::Set(d, T(0.5));
+      const V e = hn::Exp(d, ax);
+      return hn::Add(hn::Mul(half, e), hn::Div(half, e));
+    }
+    return NUMFUSE_LANEWISE_STD(d, a, cosh);
+  }
+};
+template <> struct vunary<op::tanh> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    const V r = hn::Tanh(d, transc::no_nan(d, a));
+    return hn::IfThenElse(hn::Or(hn::IsNaN(a), hn::Eq(a, hn::Zero(d))), a, r);
+  }
+};
+
+// ---- arcsinh, arccosh, arctanh
+template <> struct vunary<op::arcsinh> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    const V r = hn::Asinh(d, hn::IfThenZeroElse(hn::Not(hn::IsFinite(a)), a));
+    return hn::IfThenElse(hn::IsFinite(a), r, a);  // +-inf, NaN as they are
+  }
+};
+template <> struct vunary<op::arccosh> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    using T = hn::TFromD<D>;
+    const V one = hn::Set(d, T(1));
+    const auto in = hn::And(hn::Ge(a, one), hn::IsFinite(a));
+    const V r = hn::Acosh(d, hn::IfThenElse(in, a, one));
+    const V nan = hn::Set(d, std::numeric_limits<T>::quiet_NaN());
+    const V inf = hn::Set(d, std::numeric_limits<T>::infinity());
+    return hn::IfThenElse(in, r, hn::IfThenElse(hn::Eq(a, inf), inf, nan));
+  }
+};
+template <> struct vunary<op::arctanh> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    using T = hn::TFromD<D>;
+    const V one = hn::Set(d, T(1));
+    const V ax = hn::Abs(a);
+    const auto in = hn::Lt(ax, one);
+    const V r = hn::Atanh(d, hn::IfThenElseZero(in, a));
+    const V inf = hn::CopySign(hn::Set(d, std::numeric_limits<T>::infinity()), a);
+    const V nan = hn::Set(d, std::numeric_limits<T>::quiet_NaN());
+    return hn::IfThenElse(in, hn::IfThenElse(hn::Eq(a, hn::Zero(d)), a, r),
+                          hn::IfThenElse(hn::Eq(ax, one), inf, nan));
+  }
+};
+
+// ---- sinc (float32 through float64)
+template <> struct vunary<op::sinc> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    return transc::via_f64(d, a, [](auto dd, auto x) { return transc::sinc(dd, x); });
+  }
+};
+
+// ---- fabs, modf (fraction, whole), frexp (mantissa, exponent as a float)
+template <> struct vunary<op::fabs> {
+  template <class D, class V> static HWY_INLINE V apply(D, V a) { return hn::Abs(a); }
+};
+template <> struct vunary<op::modf_frac> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) {
+    // x - trunc(x) is exact; modf(+-inf) has fraction +-0.
+    const V f = hn::IfThenZeroElse(hn::IsInf(a), hn::Sub(a, hn::Trunc(a)));
+    return hn::IfThenElse(hn::IsNaN(a), a, hn::CopySign(f, a));
+  }
+};
+template <> struct vunary<op::modf_whole> {
+  template <class D, class V> static HWY_INLINE V apply(D, V a) { return hn::Trunc(a); }
+};
+namespace transc {
+/// frexp: mantissa in [0.5, 1) with x's sign and the exponent (as a float);
+/// 0, inf and NaN give (x, 0).
+template <bool kMantissa, class D, class V>
+HWY_INLINE V frexp(D d, V x) {
+  using T = hn::TFromD<D>;
+  using TI = hwy::MakeSigned<T>;
+  const hn::Rebind<TI, D> di;
+  constexpr int kMant = is_f32<T> ? 23 : 52;
+  constexpr TI kExpMask = is_f32<T> ? TI(0xFF) : TI(0x7FF);
+  constexpr TI kHalfExp = is_f32<T> ? TI(126) : TI(1022);
+  const auto special = hn::Or(hn::Eq(x, hn::Zero(d)), hn::Not(hn::IsFinite(x)));
+  const auto sub = hn::Lt(hn::Abs(x), hn::Set(d, std::numeric_limits<T>::min()));
+  const T kUp = is_f32<T> ? T(0x1p32) : T(0x1p64);
+  const V xs = hn::IfThenElse(sub, hn::Mul(x, hn::Set(d, kUp)), x);
+  const auto bits = hn::BitCast(di, xs);
+  if constexpr (kMantissa) {
+    const auto keep = hn::Set(di, TI(~(TI(kExpMask) << kMant)));
+    const V m = hn::BitCast(d, hn::Or(hn::And(bits, keep), hn::Set(di, TI(kHalfExp << kMant))));
+    return hn::IfThenElse(special, x, m);
+  } else {
+    const auto eb = hn::And(hn::ShiftRight<kMant>(bits), hn::Set(di, kExpMask));
+    V e = hn::ConvertTo(d, hn::Sub(eb, hn::Set(di, kHalfExp)));
+    e = hn::IfThenElse(sub, hn::Sub(e, hn::Set(d, is_f32<T> ? T(32) : T(64))), e);
+    return hn::IfThenZeroElse(special, e);
+  }
+}
+}  // namespace transc
+template <> struct vunary<op::frexp_mant> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) { return transc::frexp<true>(d, a); }
+};
+template <> struct vunary<op::frexp_exp> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a) { return transc::frexp<false>(d, a); }
+};
+
+// ---- ldexp(x, n): n arrives as integer-valued float lanes. x * 2^n is one
+// correctly rounded multiply while 2^n is a normal number; larger |n| (rare)
+// by the library.
+template <> struct vbinary<op::ldexp> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V x, V n) {
+    using T = hn::TFromD<D>;
+    const T lo = transc::is_f32<T> ? T(-126) : T(-1022);
+    const T hi = transc::is_f32<T> ? T(127) : T(1023);
+    if (HWY_LIKELY(hn::AllTrue(d, hn::And(hn::Ge(n, hn::Set(d, lo)), hn::Le(n, hn::Set(d, hi)))))) {
+      return hn::Mul(x, transc::pow2i(d, n));
+    }
+    return lanewise(d, x, n, [](T v, T e) {
+      const T c = e < T(-100000) ? T(-100000) : (e > T(100000) ? T(100000) : e);
+      return std::ldexp(v, static_cast<int>(c));
+    });
+  }
+};
+
+// ---- power. Integers: lane by lane (by squaring, wrapping; a negative
+// exponent throws). float32: exp(y * log(x)) in float64 registers -- the
+// float64 error of y*log(x) is far below a float32 ULP -- while every lane
+// has a finite x > 0 and a finite y; other vectors (x <= 0, inf, NaN: the
+// special cases of pow) lane by lane. float64: lane by lane (the C
+// library, as NumPy; an accurate vector pow needs a double-double log).
+template <> struct vbinary<op::power> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a, V b) {
+    using T = hn::TFromD<D>;
+    if constexpr (std::is_same_v<T, float>) {
+      const auto ok = hn::And(hn::And(hn::Gt(a, hn::Zero(d)), hn::IsFinite(a)), hn::IsFinite(b));
+      if (HWY_LIKELY(hn::AllTrue(d, ok))) {
+        return transc::via_f64(d, a, b, [](auto dd, auto x, auto y) {
+          const auto t = hn::Mul(y, hn::Log(dd, x));
+          const auto tc = hn::Min(hn::Max(t, hn::Set(dd, -1000.0)), hn::Set(dd, 706.0));
+          return hn::Exp(dd, tc);  // exp(706) overflows float32 (inf) as it must
+        });
+      }
+    }
+    return lanewise(d, a, b, [](T x, T y) { return detail::power_scalar<T>(x, y); });
+  }
+};
+
+// ---- float_power: float64 pow, lane by lane (the C library, as NumPy)
+template <> struct vbinary<op::float_power> {
+  template <class D, class V>
+  static HWY_INLINE V apply(D d, V a, V b) {
+    using T = hn::TFromD<D>;
+    return lanewise(d, a, b, [](T x, T y) { return std::pow(x, y); });
+  }
+};
+
+#undef NUMFUSE_LANEWISE_STD
+
+}  // namespace HWY_NAMESPACE
+}  // namespace numfuse
+HWY_AFTER_NAMESPACE();
+
+#endif  // toggle guard
