@@ -15,6 +15,8 @@
 #include "numfuse/expr/operators.hpp"
 #include "numfuse/expr/functions.hpp"
 #include "numfuse/expr/reductions.hpp"
+#include "numfuse/eval/argreduce.hpp"
+#include "numfuse/eval/nanreduce.hpp"
 #include "numfuse/expr/ufuncs.hpp"
 #include "numfuse/views/index.hpp"
 #include "numfuse/views/manipulation.hpp"

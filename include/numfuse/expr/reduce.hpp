@@ -57,7 +57,7 @@ class axis_arg {
 namespace expr {
 
 /// The identity a reduction starts from (maximum: the lowest value, -inf
-/// for floats; minimum: the highest).
+/// for floats; minimum: the highest; fmax/fmin: NaN).
 template <class Op, class T>
 constexpr T reduce_identity() {
   if constexpr (std::is_same_v<Op, op::add>) {
@@ -67,6 +67,11 @@ constexpr T reduce_identity() {
   } else if constexpr (std::is_same_v<Op, op::maximum>) {
     return std::is_floating_point_v<T> ? -std::numeric_limits<T>::infinity()
                                        : std::numeric_limits<T>::lowest();
+  } else if constexpr (std::is_same_v<Op, op::fmax> || std::is_same_v<Op, op::fmin>) {
+    // nanmax/nanmin (floats only): fmax(NaN, x) is x, and a slice of NaNs
+    // stays NaN, as NumPy's nanmax gives for an all-NaN slice.
+    static_assert(std::is_floating_point_v<T>, "fmax/fmin reductions are for floats");
+    return std::numeric_limits<T>::quiet_NaN();
   } else {
     return std::is_floating_point_v<T> ? std::numeric_limits<T>::infinity()
                                        : std::numeric_limits<T>::max();

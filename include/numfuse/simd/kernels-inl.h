@@ -23,6 +23,8 @@
 #include "numfuse/simd/evaluator-inl.h"
 #include "numfuse/simd/tail-inl.h"
 #include "numfuse/simd/reduce-inl.h"
+#include "numfuse/simd/argreduce-inl.h"
+#include "numfuse/simd/nanreduce-inl.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace numfuse {
