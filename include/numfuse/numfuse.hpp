@@ -17,6 +17,8 @@
 #include "numfuse/expr/reductions.hpp"
 #include "numfuse/eval/argreduce.hpp"
 #include "numfuse/eval/nanreduce.hpp"
+#include "numfuse/eval/scan.hpp"
+#include "numfuse/expr/diff_average.hpp"
 #include "numfuse/expr/ufuncs.hpp"
 #include "numfuse/views/index.hpp"
 #include "numfuse/views/manipulation.hpp"

@@ -32,6 +32,9 @@ class axis_arg {
   axis_arg(std::initializer_list<int> axes) : all_(false), axes_(axes) {}
   axis_arg(std::vector<int> axes) : all_(false), axes_(std::move(axes)) {}  // NOLINT
 
+  /// Is this NumPy's axis=None (all axes)?
+  bool is_none() const noexcept { return all_; }
+
   /// The reduced axes of an ndim-dimensional operand, as a bit set; throws
   /// axis_error / value_error with NumPy's messages.
   std::uint64_t mask(int ndim) const {

@@ -66,6 +66,7 @@ inline constexpr bool single_target = false;
 NUMFUSE_DISPATCH_TABLE(assign_dispatch, assign_entry)
 NUMFUSE_DISPATCH_TABLE(reduce_dispatch, reduce_entry)
 NUMFUSE_DISPATCH_TABLE(argreduce_dispatch, argreduce_entry)
+NUMFUSE_DISPATCH_TABLE(scan_dispatch, scan_entry)
 
 /// Runs the assignment kernel for output dtype Out and expression Node on
 /// the best target this CPU supports.

@@ -25,6 +25,7 @@
 #include "numfuse/simd/reduce-inl.h"
 #include "numfuse/simd/argreduce-inl.h"
 #include "numfuse/simd/nanreduce-inl.h"
+#include "numfuse/simd/scan-inl.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace numfuse {
