@@ -82,11 +82,14 @@ void evaluate_arg(const expr::arg_node<Op, A>& r) {
     argreduce_dispatch<Op, T, A>::call(&p, &r.a);
   }
   if constexpr (Op::skip_nan) {
-    // A slice that held only NaNs kept "no index".
-    if (outn != 0 && bool(any(expr::binary<op::equal, expr::ref_leaf<ndarray<std::int64_t>>,
-                                           expr::scalar_leaf<std::int64_t>>(
-                           expr::ref_leaf<ndarray<std::int64_t>>(*out),
-                           expr::scalar_leaf<std::int64_t>(arg_none))))) {
+    // A slice that held only NaNs kept "no index". (Counted in int64
+    // lanes: any() of an int64 comparison runs its bool kernel, whose
+    // 8-lane byte vectors widened to int64 exceed AVX2/SSE4 vectors.)
+    using cmp_t = expr::binary<op::equal, expr::ref_leaf<ndarray<std::int64_t>>,
+                               expr::scalar_leaf<std::int64_t>>;
+    if (outn != 0 &&
+        std::int64_t(sum<std::int64_t>(cmp_t(expr::ref_leaf<ndarray<std::int64_t>>(*out),
+                                             expr::scalar_leaf<std::int64_t>(arg_none)))) != 0) {
       throw value_error("All-NaN slice encountered");
     }
   }

@@ -120,7 +120,10 @@ auto average(X&& a, const axis_arg& axis, Wt&& weights) {
   }
   const auto wv = ndview<const W>::from_element_strides(w.data(), wshape, wstrides);
   const ndarray<R> scl = sum<R>(astype<R>(wv), axis);
-  if (bool(any(scl == R(0)))) throw zero_division_error("Weights sum to zero, can't be normalized");
+  // (a count rather than any(): see eval/argreduce.hpp on any() and AVX2)
+  if (std::int64_t(sum<std::int64_t>(scl == R(0))) != 0) {
+    throw zero_division_error("Weights sum to zero, can't be normalized");
+  }
   return ndarray<R>(sum<R>(astype<R>(std::forward<X>(a)) * astype<R>(wv), axis) / scl);
 }
 
