@@ -19,6 +19,7 @@
 #include "numfuse/eval/nanreduce.hpp"
 #include "numfuse/eval/scan.hpp"
 #include "numfuse/expr/diff_average.hpp"
+#include "numfuse/expr/reduce_where.hpp"
 #include "numfuse/expr/ufuncs.hpp"
 #include "numfuse/views/index.hpp"
 #include "numfuse/views/manipulation.hpp"
