@@ -1,4 +1,4 @@
-// Runtime dispatch of the argmax, nan-reduction and scan kernels: the same
+// Runtime dispatch of the argmax and nan-reduction kernels: the same
 // calls under every SIMD target this CPU supports and that was compiled
 // (hwy::SupportedAndGeneratedTargets, selected with
 // hwy::SetSupportedTargetsForTest), each checked against NumPy's goldens
@@ -32,7 +32,6 @@ struct reset_targets {
 void check_current_target() {
   static const golden::data arg("argreduce.txt");
   static const golden::data nan("nanreduce.txt");
-  static const golden::data cum("cumulative.txt");
   const auto f64 = arg.array<double>("in.nanf64");
   const auto i8 = arg.array<std::int8_t>("in.i8");
   const auto u64 = arg.array<std::uint64_t>("in.u64");
@@ -46,16 +45,11 @@ void check_current_target() {
   const auto n32 = nan.array<float>("in.nanf32");
   golden::check_array(np::eval(np::nanmax(n32, 2)), nan.array<float>("nanmax.nanf32.2"), "nanmax f32 2");
   golden::check_array(np::eval(np::nanmin(n32, 0)), nan.array<float>("nanmin.nanf32.0"), "nanmin f32 0");
-  const auto c32 = cum.array<float>("in.f32");
-  golden::check_array(np::eval(np::cumsum(c32, 0)), cum.array<float>("cumsum.f32.0"), "cumsum f32 0");
-  golden::check_array(np::eval(np::cumsum(c32, 2)), cum.array<float>("cumsum.f32.2"), "cumsum f32 2");
-  const auto p64 = cum.array<std::int64_t>("in.pi64");
-  golden::check_array(np::eval(np::cumprod(p64, 1)), cum.array<int64_t>("cumprod.pi64.1"), "cumprod i64");
 }
 
 }  // namespace
 
-TEST_CASE("dispatch: argmax, nanmax and cumsum kernels on every target") {
+TEST_CASE("dispatch: argmax and nanmax kernels on every target") {
   reset_targets reset;
   const auto targets = hwy::SupportedAndGeneratedTargets();
   CHECK(!targets.empty());

@@ -18,6 +18,7 @@
 #include "numfuse/eval/argreduce.hpp"
 #include "numfuse/eval/nanreduce.hpp"
 #include "numfuse/eval/scan.hpp"
+#include "numfuse/eval/var_rows.hpp"
 #include "numfuse/expr/diff_average.hpp"
 #include "numfuse/expr/reduce_where.hpp"
 #include "numfuse/expr/ufuncs.hpp"

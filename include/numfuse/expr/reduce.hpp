@@ -144,6 +144,16 @@ struct var_node : node_tag, reduced_shape {
   const Acc* data() const noexcept { return result->data(); }
 };
 
+/// var / std as var() and std() build them: a var_node that the engine
+/// evaluates row by row when each result element reduces one row of the
+/// plan (both passes while the row is in cache; eval/var_rows.hpp), and
+/// as a var_node otherwise.
+template <dtype Acc, class A>
+struct var_rows_node : var_node<Acc, A> {
+  using var_node<Acc, A>::var_node;
+};
+template <class T, class A> void evaluate(const var_rows_node<T, A>& v);  // eval/var_rows.hpp
+
 template <class O, class T, class A>
 inline constexpr bool is_array_leaf_v<reduce_node<O, T, A>> = true;
 template <class O, class T, class A>
@@ -151,10 +161,13 @@ inline constexpr int leaf_count_v<reduce_node<O, T, A>> = 1;
 
 template <class T, class A> inline constexpr bool is_array_leaf_v<var_node<T, A>> = true;
 template <class T, class A> inline constexpr int leaf_count_v<var_node<T, A>> = 1;
+template <class T, class A> inline constexpr bool is_array_leaf_v<var_rows_node<T, A>> = true;
+template <class T, class A> inline constexpr int leaf_count_v<var_rows_node<T, A>> = 1;
 
 template <class N> inline constexpr bool is_reduce_v = false;
 template <class O, class T, class A> inline constexpr bool is_reduce_v<reduce_node<O, T, A>> = true;
 template <class T, class A> inline constexpr bool is_reduce_v<var_node<T, A>> = true;
+template <class T, class A> inline constexpr bool is_reduce_v<var_rows_node<T, A>> = true;
 
 /// Calls f(r) for every reduction in n that is not inside another one
 /// (inner reductions are the outer one's business), left to right.
@@ -181,6 +194,7 @@ void for_each_reduction(const N& n, F&& f) {
 template <class N> inline constexpr bool has_reduction_v = false;
 template <class O, class T, class A> inline constexpr bool has_reduction_v<reduce_node<O, T, A>> = true;
 template <class T, class A> inline constexpr bool has_reduction_v<var_node<T, A>> = true;
+template <class T, class A> inline constexpr bool has_reduction_v<var_rows_node<T, A>> = true;
 template <class N> inline constexpr bool has_reduction_v<node_ref<N>> = has_reduction_v<N>;
 template <class O, class A> inline constexpr bool has_reduction_v<unary<O, A>> = has_reduction_v<A>;
 template <class O, class A, class B>

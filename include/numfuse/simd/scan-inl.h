@@ -136,7 +136,7 @@ struct scan_kernel {
       for (int k = 0; k < K; ++k) q[k] = ptrs[k] + std::uintptr_t(t * sp.sstride[k]);
       ev.begin_row(q, st);
       S* out = reinterpret_cast<S*>(q[0]);
-      const S* prev = out - back;
+      const S* prev = t > 0 ? out - back : out;  // the previous step (t > 0)
       std::size_t i = 0;
       if (os == 1) {
         for (; i + N <= n; i += N) {
