@@ -15,14 +15,7 @@
 // itself) and are compiled with the same flags as numfuse's call sites.
 // Every side is checked against the serial loop before it is timed.
 //
-// R4's numfuse side needs np::argmax: it is compiled only with
-// -DNUMFUSE_BENCH_HAVE_ARGMAX=1 (flip the default below once argmax exists).
-//
 // Run: ./bench_reduce --benchmark_enable_random_interleaving=true --benchmark_repetitions=5
-
-#ifndef NUMFUSE_BENCH_HAVE_ARGMAX
-#define NUMFUSE_BENCH_HAVE_ARGMAX 0
-#endif
 
 #include <functional>
 
@@ -193,7 +186,6 @@ const int registered = [] {
         benchmark::ClobberMemory();
       }
     };
-#if NUMFUSE_BENCH_HAVE_ARGMAX
     // np::argmax(a) with axis=None converts to the int64 flat index.
     c.numfuse_once = [] { return std::vector<double>{double(std::int64_t(np::argmax(D().av())))}; };
     c.numfuse_time = [](int, benchmark::State& st) {
@@ -203,7 +195,6 @@ const int registered = [] {
         benchmark::ClobberMemory();
       }
     };
-#endif
     register_case(std::move(c));
   }
   {

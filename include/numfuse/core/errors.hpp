@@ -46,6 +46,12 @@ class type_error : public error {
   using error::error;
 };
 
+/// Python's ZeroDivisionError (np.average: weights that sum to zero).
+class zero_division_error : public error {
+ public:
+  using error::error;
+};
+
 /// NumPy's OverflowError: a (weak) scalar does not fit the array's dtype.
 class overflow_error : public error {
  public:

@@ -32,6 +32,9 @@ class axis_arg {
   axis_arg(std::initializer_list<int> axes) : all_(false), axes_(axes) {}
   axis_arg(std::vector<int> axes) : all_(false), axes_(std::move(axes)) {}  // NOLINT
 
+  /// Is this NumPy's axis=None (all axes)?
+  bool is_none() const noexcept { return all_; }
+
   /// The reduced axes of an ndim-dimensional operand, as a bit set; throws
   /// axis_error / value_error with NumPy's messages.
   std::uint64_t mask(int ndim) const {
@@ -57,7 +60,7 @@ class axis_arg {
 namespace expr {
 
 /// The identity a reduction starts from (maximum: the lowest value, -inf
-/// for floats; minimum: the highest).
+/// for floats; minimum: the highest; fmax/fmin: NaN).
 template <class Op, class T>
 constexpr T reduce_identity() {
   if constexpr (std::is_same_v<Op, op::add>) {
@@ -67,6 +70,11 @@ constexpr T reduce_identity() {
   } else if constexpr (std::is_same_v<Op, op::maximum>) {
     return std::is_floating_point_v<T> ? -std::numeric_limits<T>::infinity()
                                        : std::numeric_limits<T>::lowest();
+  } else if constexpr (std::is_same_v<Op, op::fmax> || std::is_same_v<Op, op::fmin>) {
+    // nanmax/nanmin (floats only): fmax(NaN, x) is x, and a slice of NaNs
+    // stays NaN, as NumPy's nanmax gives for an all-NaN slice.
+    static_assert(std::is_floating_point_v<T>, "fmax/fmin reductions are for floats");
+    return std::numeric_limits<T>::quiet_NaN();
   } else {
     return std::is_floating_point_v<T> ? std::numeric_limits<T>::infinity()
                                        : std::numeric_limits<T>::max();
@@ -88,6 +96,10 @@ constexpr T combine_scalar(T a, T b) {
     }
   } else if constexpr (std::is_same_v<Op, op::maximum>) {
     return (a > b || a != a) ? a : b;
+  } else if constexpr (std::is_same_v<Op, op::fmax>) {  // nanmax: a NaN operand is ignored
+    return (a > b || b != b) ? a : b;
+  } else if constexpr (std::is_same_v<Op, op::fmin>) {
+    return (a < b || b != b) ? a : b;
   } else {
     static_assert(std::is_same_v<Op, op::minimum>, "reduction op");
     return (a < b || a != a) ? a : b;
@@ -162,6 +174,16 @@ struct var_node : node_tag, reduced_shape {
   const Acc* data() const noexcept { return result->data(); }
 };
 
+/// var / std as var() and std() build them: a var_node that the engine
+/// evaluates row by row when each result element reduces one row of the
+/// plan (both passes while the row is in cache; eval/var_rows.hpp), and
+/// as a var_node otherwise.
+template <dtype Acc, class A>
+struct var_rows_node : var_node<Acc, A> {
+  using var_node<Acc, A>::var_node;
+};
+template <class T, class A> void evaluate(const var_rows_node<T, A>& v);  // eval/var_rows.hpp
+
 template <class O, class T, class A>
 inline constexpr bool is_array_leaf_v<reduce_node<O, T, A>> = true;
 template <class O, class T, class A>
@@ -169,10 +191,13 @@ inline constexpr int leaf_count_v<reduce_node<O, T, A>> = 1;
 
 template <class T, class A> inline constexpr bool is_array_leaf_v<var_node<T, A>> = true;
 template <class T, class A> inline constexpr int leaf_count_v<var_node<T, A>> = 1;
+template <class T, class A> inline constexpr bool is_array_leaf_v<var_rows_node<T, A>> = true;
+template <class T, class A> inline constexpr int leaf_count_v<var_rows_node<T, A>> = 1;
 
 template <class N> inline constexpr bool is_reduce_v = false;
 template <class O, class T, class A> inline constexpr bool is_reduce_v<reduce_node<O, T, A>> = true;
 template <class T, class A> inline constexpr bool is_reduce_v<var_node<T, A>> = true;
+template <class T, class A> inline constexpr bool is_reduce_v<var_rows_node<T, A>> = true;
 
 /// Calls f(r) for every reduction in n that is not inside another one
 /// (inner reductions are the outer one's business), left to right.
@@ -199,6 +224,7 @@ void for_each_reduction(const N& n, F&& f) {
 template <class N> inline constexpr bool has_reduction_v = false;
 template <class O, class T, class A> inline constexpr bool has_reduction_v<reduce_node<O, T, A>> = true;
 template <class T, class A> inline constexpr bool has_reduction_v<var_node<T, A>> = true;
+template <class T, class A> inline constexpr bool has_reduction_v<var_rows_node<T, A>> = true;
 template <class N> inline constexpr bool has_reduction_v<node_ref<N>> = has_reduction_v<N>;
 template <class O, class A> inline constexpr bool has_reduction_v<unary<O, A>> = has_reduction_v<A>;
 template <class O, class A, class B>

@@ -104,16 +104,16 @@ auto mean(X&& x, const axis_arg& axis = {}, bool keepdims = false) {
 template <class T = void, array_operand X>
 auto var(X&& x, const axis_arg& axis = {}, bool keepdims = false, double ddof = 0) {
   using Acc = detail::dtype_or_t<T, detail::mean_acc_t<expr::value_t<X&&>>>;
-  return expr::var_node<Acc, expr::stored_t<X&&>>(expr::wrap(std::forward<X>(x)), axis, keepdims,
-                                                  ddof, false);
+  return expr::var_rows_node<Acc, expr::stored_t<X&&>>(expr::wrap(std::forward<X>(x)), axis,
+                                                       keepdims, ddof, false);
 }
 
 /// np.std: sqrt(var).
 template <class T = void, array_operand X>
 auto std(X&& x, const axis_arg& axis = {}, bool keepdims = false, double ddof = 0) {
   using Acc = detail::dtype_or_t<T, detail::mean_acc_t<expr::value_t<X&&>>>;
-  return expr::var_node<Acc, expr::stored_t<X&&>>(expr::wrap(std::forward<X>(x)), axis, keepdims,
-                                                  ddof, true);
+  return expr::var_rows_node<Acc, expr::stored_t<X&&>>(expr::wrap(std::forward<X>(x)), axis,
+                                                       keepdims, ddof, true);
 }
 
 /// np.any / np.all: truth values (NaN is true), result bool.

@@ -65,6 +65,9 @@ inline constexpr bool single_target = false;
 
 NUMFUSE_DISPATCH_TABLE(assign_dispatch, assign_entry)
 NUMFUSE_DISPATCH_TABLE(reduce_dispatch, reduce_entry)
+NUMFUSE_DISPATCH_TABLE(argreduce_dispatch, argreduce_entry)
+NUMFUSE_DISPATCH_TABLE(scan_dispatch, scan_entry)
+NUMFUSE_DISPATCH_TABLE(var_rows_dispatch, var_rows_entry)
 
 /// Runs the assignment kernel for output dtype Out and expression Node on
 /// the best target this CPU supports.

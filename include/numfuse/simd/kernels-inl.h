@@ -23,6 +23,9 @@
 #include "numfuse/simd/evaluator-inl.h"
 #include "numfuse/simd/tail-inl.h"
 #include "numfuse/simd/reduce-inl.h"
+#include "numfuse/simd/argreduce-inl.h"
+#include "numfuse/simd/scan-inl.h"
+#include "numfuse/simd/var-inl.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace numfuse {

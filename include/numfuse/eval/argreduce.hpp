@@ -1,0 +1,122 @@
+// numfuse/eval/argreduce.hpp -- evaluating argmax/argmin (and the nan
+// forms) with the one engine. The plan's operands are
+//   0       the int64 index result, stride 0 along the reduced axes,
+//   1..K-2  the operand's leaves,
+//   K-1     the best value so far (a scratch array shaped like the result,
+//           in the kernel's compare dtype), stride 0 along the reduced axes;
+// the per-target kernel (simd/argreduce-inl.h) runs the rows. A parallel
+// layer may split the plan along non-reduced dimensions: each result
+// element's rows are still visited in increasing index order.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <type_traits>
+
+#include "numfuse/core/errors.hpp"
+#include "numfuse/core/shape.hpp"
+#include "numfuse/eval/plan.hpp"
+#include "numfuse/eval/split.hpp"
+#include "numfuse/core/ndarray.hpp"  // assign() and prepare()
+#include "numfuse/expr/argreduce.hpp"
+#include "numfuse/expr/reductions.hpp"
+#include "numfuse/simd/dispatch.hpp"
+
+namespace numfuse {
+namespace detail {
+
+/// "No index yet" in the index result (an all-NaN slice of nanargmax).
+inline constexpr std::int64_t arg_none = std::numeric_limits<std::int64_t>::max();
+
+/// The lane type the kernel compares in: the dtype itself for 4- and 8-byte
+/// dtypes, int32 for bool and 1-/2-byte integers (exact, order preserving).
+template <class T>
+using arg_lane_t = std::conditional_t<(sizeof(T) >= 4), T, std::int32_t>;
+
+template <class Op, class A>
+void evaluate_arg(const expr::arg_node<Op, A>& r) {
+  using T = typename A::value_type;
+  using C = arg_lane_t<T>;
+  const std::ptrdiff_t outn = shape_size(r.shape_);
+  if (r.count == 0 && outn != 0) {
+    if constexpr (Op::skip_nan) {
+      throw value_error("All-NaN slice encountered");  // NumPy 1.24's message here
+    } else {
+      throw value_error(std::string("attempt to get ") + Op::name + " of an empty sequence");
+    }
+  }
+  auto out = std::make_shared<ndarray<std::int64_t>>(ndarray<std::int64_t>::uninitialized(r.shape_));
+  assign(out->data(), out->shape(), out->element_strides(), expr::scalar_leaf<std::int64_t>(arg_none));
+  const dims& in = r.a.shape();
+  if (shape_size(in) != 0) {
+    auto best = ndarray<C>::uninitialized(r.shape_);
+    assign(best.data(), best.shape(), best.element_strides(), expr::scalar_leaf<C>(C(0)));
+    prepare(r.a);
+    dims ostrides(in.size());
+    std::ptrdiff_t s = 1;
+    for (int d = in.size() - 1; d >= 0; --d) {
+      ostrides[d] = r.reduces(d) ? 0 : s;
+      if (!r.reduces(d)) s *= in[d];
+    }
+    constexpr int K = 2 + expr::leaf_count_v<A>;
+    operand_desc ops[K];
+    ops[0] = {reinterpret_cast<std::uintptr_t>(out->data()), &in, &ostrides,
+              std::ptrdiff_t(sizeof(std::int64_t))};
+    int k = 1;
+    expr::for_each_leaf(r.a, [&](const auto& leaf) {
+      using L = std::remove_cvref_t<decltype(leaf)>;
+      using V = typename L::value_type;
+      if constexpr (expr::is_array_leaf_v<L>) {
+        ops[k] = {reinterpret_cast<std::uintptr_t>(leaf.data()), &leaf.shape(),
+                  &leaf.element_strides(), std::ptrdiff_t(sizeof(V))};
+      } else {
+        ops[k] = {0, &leaf.shape(), &unit_strides(), 1};
+      }
+      ++k;
+    });
+    ops[K - 1] = {reinterpret_cast<std::uintptr_t>(best.data()), &in, &ostrides,
+                  std::ptrdiff_t(sizeof(C))};
+    plan<K> p;
+    make_plan(p, in, ops);
+    // In parallel over result elements when large (argmax(A, 1)); a single
+    // argmax runs serially.
+    run_by_results(p, double(expr::cost_v<A> + 2), [&](const plan<K>& q) {
+      argreduce_dispatch<Op, T, A>::call(&q, &r.a);
+    });
+  }
+  if constexpr (Op::skip_nan) {
+    // A slice that held only NaNs kept "no index". (Counted in int64
+    // lanes: any() of an int64 comparison runs its bool kernel, whose
+    // 8-lane byte vectors widened to int64 exceed AVX2/SSE4 vectors.)
+    using cmp_t = expr::binary<op::equal, expr::ref_leaf<ndarray<std::int64_t>>,
+                               expr::scalar_leaf<std::int64_t>>;
+    if (outn != 0 &&
+        std::int64_t(sum<std::int64_t>(cmp_t(expr::ref_leaf<ndarray<std::int64_t>>(*out),
+                                             expr::scalar_leaf<std::int64_t>(arg_none)))) != 0) {
+      throw value_error("All-NaN slice encountered");
+    }
+  }
+  r.result = std::move(out);
+}
+
+}  // namespace detail
+
+namespace expr {
+template <class O, class A>
+void evaluate(const arg_node<O, A>& r) {
+  numfuse::detail::evaluate_arg(r);
+}
+
+template <class O, class A>
+arg_node<O, A>::operator std::int64_t() const {
+  if (shape_size(shape_) != 1) {
+    throw type_error("only size-1 arrays can be converted to Python scalars");
+  }
+  numfuse::detail::evaluate_arg(*this);
+  return result->data()[0];
+}
+}  // namespace expr
+
+}  // namespace numfuse

@@ -1,0 +1,77 @@
+// numfuse/eval/var_rows.hpp -- var/std with both passes per row: when each
+// result element reduces exactly one row of the plan (the reduced axes are
+// the innermost ones and coalesce into one, e.g. std(A, 1) of a C-ordered
+// A), the kernel simd/var-inl.h computes a row's mean and then its squared
+// deviations while the row is in cache. Otherwise the two-pass evaluation
+// of eval/reduce.hpp runs (one pass over the whole operand each). Both give
+// the same bits: the same pairwise sums in the same order.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <type_traits>
+
+#include "numfuse/core/ndarray.hpp"  // assign() and prepare()
+#include "numfuse/core/shape.hpp"
+#include "numfuse/eval/plan.hpp"
+#include "numfuse/eval/split.hpp"
+#include "numfuse/expr/reduce.hpp"
+#include "numfuse/simd/dispatch.hpp"
+
+namespace numfuse {
+namespace detail {
+
+template <class Acc, class A>
+void evaluate_var_rows(const expr::var_rows_node<Acc, A>& v) {
+  const dims& in = v.a.shape();
+  if (shape_size(in) != 0) {
+    prepare(v.a);  // reductions inside the operand (again in the fallback)
+    auto out = std::make_shared<ndarray<Acc>>(ndarray<Acc>::uninitialized(v.shape_));
+    dims ostrides(in.size());
+    std::ptrdiff_t s = 1;
+    for (int d = in.size() - 1; d >= 0; --d) {
+      ostrides[d] = v.reduces(d) ? 0 : s;
+      if (!v.reduces(d)) s *= in[d];
+    }
+    constexpr int K = 1 + expr::leaf_count_v<A>;
+    operand_desc ops[K];
+    ops[0] = {reinterpret_cast<std::uintptr_t>(out->data()), &in, &ostrides,
+              std::ptrdiff_t(sizeof(Acc))};
+    int k = 1;
+    expr::for_each_leaf(v.a, [&](const auto& leaf) {
+      using L = std::remove_cvref_t<decltype(leaf)>;
+      using V = typename L::value_type;
+      if constexpr (expr::is_array_leaf_v<L>) {
+        ops[k] = {reinterpret_cast<std::uintptr_t>(leaf.data()), &leaf.shape(),
+                  &leaf.element_strides(), std::ptrdiff_t(sizeof(V))};
+      } else {
+        ops[k] = {0, &leaf.shape(), &unit_strides(), 1};
+      }
+      ++k;
+    });
+    plan<K> p;
+    make_plan(p, in, ops);
+    bool one_row = p.strides[0][p.ndim - 1] == 0;
+    for (int d = 0; d + 1 < p.ndim; ++d) one_row = one_row && p.strides[0][d] != 0;
+    if (one_row) {
+      const var_rows_args<A> args{&v.a, v.ddof, v.root};
+      run_by_results(p, double(2 * expr::cost_v<A> + 4), [&](const plan<K>& q) {
+        var_rows_dispatch<Acc, A>::call(&q, &args);
+      });
+      v.result = std::move(out);
+      return;
+    }
+  }
+  evaluate(static_cast<const expr::var_node<Acc, A>&>(v));  // two passes (eval/reduce.hpp)
+}
+
+}  // namespace detail
+
+namespace expr {
+template <class T, class A>
+void evaluate(const var_rows_node<T, A>& v) {
+  numfuse::detail::evaluate_var_rows(v);
+}
+}  // namespace expr
+
+}  // namespace numfuse

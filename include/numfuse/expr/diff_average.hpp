@@ -1,0 +1,130 @@
+// numfuse/expr/diff_average.hpp -- np.diff and np.average. Both evaluate
+// (NumPy returns new arrays) through the engine: diff is a[1:] - a[:-1]
+// on views of the operand (bool: a[1:] != a[:-1]), n times; average with
+// weights is sum(a * w) / sum(w) in NumPy's result dtype, fused.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#include "numfuse/core/errors.hpp"
+#include "numfuse/core/ndarray.hpp"
+#include "numfuse/core/ndview.hpp"
+#include "numfuse/expr/make.hpp"
+#include "numfuse/expr/operators.hpp"
+#include "numfuse/expr/reductions.hpp"
+
+namespace numfuse {
+
+namespace detail {
+/// One difference along `axis` of the view v: v[1:] - v[:-1] (bool: !=).
+template <class V>
+ndarray<V> diff_once(const ndview<const V>& v, int axis) {
+  dims shape = v.shape();
+  const std::ptrdiff_t len = shape[axis] > 0 ? shape[axis] - 1 : 0;
+  shape[axis] = len;
+  const V* base = v.data();
+  const auto lo = ndview<const V>::from_element_strides(base, shape, v.element_strides());
+  const auto hi = ndview<const V>::from_element_strides(len > 0 ? base + v.element_strides()[axis] : base,
+                                                         shape, v.element_strides());
+  if constexpr (std::is_same_v<V, bool>) {
+    return ndarray<bool>(hi != lo);
+  } else {
+    return ndarray<V>(hi - lo);
+  }
+}
+}  // namespace detail
+
+/// np.diff(a, n=1, axis=-1): the n-th discrete difference along axis
+/// (integers wrap; bool operands give a[1:] != a[:-1], as NumPy's).
+template <array_operand X>
+auto diff(X&& x, int n = 1, int axis = -1) {
+  using V = expr::value_t<X&&>;
+  if (n < 0) throw value_error("order must be non-negative but got " + std::to_string(n));
+  const dims& s = x.shape();
+  const int nd = s.size();
+  if (nd == 0) throw value_error("diff requires input that is at least one dimensional");
+  if (axis < -nd || axis >= nd) {
+    throw axis_error("axis " + std::to_string(axis) + " is out of bounds for array of dimension " +
+                     std::to_string(nd));
+  }
+  if (axis < 0) axis += nd;
+  // The operand as a view: arrays and views directly, expressions evaluated.
+  ndarray<V> cur;
+  if constexpr (array_like<X>) {
+    const ndview<const V> v0(x);
+    if (n == 0) return ndarray<V>(v0);
+    cur = detail::diff_once(v0, axis);
+  } else {
+    cur = ndarray<V>(std::forward<X>(x));
+    if (n == 0) return cur;
+    cur = detail::diff_once(ndview<const V>(cur), axis);
+  }
+  for (int i = 1; i < n; ++i) cur = detail::diff_once(ndview<const V>(cur), axis);
+  return cur;
+}
+
+/// np.average(a, axis=None): the mean.
+template <array_operand X>
+auto average(X&& a, const axis_arg& axis = {}) {
+  return mean(std::forward<X>(a), axis);
+}
+
+namespace detail {
+template <class V, class W>
+using average_t = std::conditional_t<std::is_floating_point_v<V>, promote_t<V, W>,
+                                     promote_t<promote_t<V, W>, double>>;
+}  // namespace detail
+
+/// np.average(a, axis, weights): sum(a * w, axis) / sum(w, axis) in
+/// NumPy's dtype (result_type(a, w), at least float64 for integer a).
+/// Weights have a's shape, or are 1-D along the one given axis. Raises
+/// type_error / value_error / zero_division_error with NumPy's messages.
+template <array_operand X, array_operand Wt>
+auto average(X&& a, const axis_arg& axis, Wt&& weights) {
+  using V = expr::value_t<X&&>;
+  using W = expr::value_t<Wt&&>;
+  using R = detail::average_t<V, W>;
+  const dims& as = a.shape();
+  const dims& ws = weights.shape();
+  const int nd = as.size();
+  const std::uint64_t mask = axis.mask(nd);  // also checks the axes
+  // The weights as an operand of a's rank: themselves, or the 1-D weights
+  // along the axis (extent-1 elsewhere).
+  const ndarray<W> w = weights;
+  dims wshape = w.shape(), wstrides = w.element_strides();
+  if (!(as == ws)) {
+    if (axis.is_none()) {
+      throw type_error("Axis must be specified when shapes of a and weights differ.");
+    }
+    int ax = -1, count = 0;
+    for (int d = 0; d < nd; ++d) {
+      if ((mask >> d) & 1) {
+        ax = d;
+        ++count;
+      }
+    }
+    if (ws.size() != 1) throw type_error("1D weights expected when shapes of a and weights differ.");
+    if (count != 1 || ws[0] != as[ax]) {
+      throw value_error("Length of weights not compatible with specified axis.");
+    }
+    wshape = dims(nd);
+    wstrides = dims(nd);
+    for (int d = 0; d < nd; ++d) {
+      wshape[d] = d == ax ? ws[0] : 1;
+      wstrides[d] = d == ax ? w.element_strides()[0] : 0;
+    }
+  }
+  const auto wv = ndview<const W>::from_element_strides(w.data(), wshape, wstrides);
+  const ndarray<R> scl = sum<R>(astype<R>(wv), axis);
+  // (a count rather than any(): see eval/argreduce.hpp on any() and AVX2)
+  if (std::int64_t(sum<std::int64_t>(scl == R(0))) != 0) {
+    throw zero_division_error("Weights sum to zero, can't be normalized");
+  }
+  return ndarray<R>(sum<R>(astype<R>(std::forward<X>(a)) * astype<R>(wv), axis) / scl);
+}
+
+}  // namespace numfuse

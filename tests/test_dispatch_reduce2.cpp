@@ -1,0 +1,61 @@
+// Runtime dispatch of the argmax and nan-reduction kernels: the same
+// calls under every SIMD target this CPU supports and that was compiled
+// (hwy::SupportedAndGeneratedTargets, selected with
+// hwy::SetSupportedTargetsForTest), each checked against NumPy's goldens
+// (tests/golden/gen_reduce2.py). Compiled for every target (test_dispatch*).
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <hwy/targets.h>
+#include <numfuse/numfuse.hpp>
+#include <string>
+
+#include "golden_reader.hpp"
+
+namespace np = numfuse;
+using std::int64_t;
+
+namespace {
+
+void select_target(std::int64_t target) {
+  hwy::SetSupportedTargetsForTest(target);
+  hwy::GetChosenTarget().Update(hwy::SupportedTargets());
+}
+
+struct reset_targets {
+  ~reset_targets() {
+    hwy::SetSupportedTargetsForTest(0);
+    hwy::GetChosenTarget().Update(hwy::SupportedTargets());
+  }
+};
+
+void check_current_target() {
+  static const golden::data arg("argreduce.txt");
+  static const golden::data nan("nanreduce.txt");
+  const auto f64 = arg.array<double>("in.nanf64");
+  const auto i8 = arg.array<std::int8_t>("in.i8");
+  const auto u64 = arg.array<std::uint64_t>("in.u64");
+  const auto f32 = arg.array<float>("in.nanf32");
+  golden::check_array(np::eval(np::argmax(f64, 2)), arg.array<int64_t>("argmax.nanf64.2"), "argmax f64 2");
+  golden::check_array(np::eval(np::nanargmin(f64, 0)), arg.array<int64_t>("nanargmin.nanf64.0"),
+                      "nanargmin f64 0");
+  golden::check_array(np::eval(np::argmin(i8)), arg.array<int64_t>("argmin.i8.all"), "argmin i8");
+  golden::check_array(np::eval(np::argmax(u64, 1)), arg.array<int64_t>("argmax.u64.1"), "argmax u64 1");
+  golden::check_array(np::eval(np::argmax(f32, -1)), arg.array<int64_t>("argmax.nanf32.-1"), "argmax f32");
+  const auto n32 = nan.array<float>("in.nanf32");
+  golden::check_array(np::eval(np::nanmax(n32, 2)), nan.array<float>("nanmax.nanf32.2"), "nanmax f32 2");
+  golden::check_array(np::eval(np::nanmin(n32, 0)), nan.array<float>("nanmin.nanf32.0"), "nanmin f32 0");
+}
+
+}  // namespace
+
+TEST_CASE("dispatch: argmax and nanmax kernels on every target") {
+  reset_targets reset;
+  const auto targets = hwy::SupportedAndGeneratedTargets();
+  CHECK(!targets.empty());
+  for (const auto t : targets) {
+    INFO("target ", hwy::TargetName(t));
+    select_target(t);
+    check_current_target();
+  }
+}
