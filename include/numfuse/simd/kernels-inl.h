@@ -23,6 +23,7 @@
 #include "numfuse/simd/evaluator-inl.h"
 #include "numfuse/simd/tail-inl.h"
 #include "numfuse/simd/reduce-inl.h"
+#include "numfuse/simd/gather-inl.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace numfuse {

@@ -1,0 +1,2 @@
+#pragma once
+#include "numfuse/views/advanced.hpp"
