@@ -249,6 +249,7 @@ adv_layout<T> plan_advanced(const ndview<T>& src, const std::vector<adv_item>& i
     ++count;
   }
   if (!ok) {
+    shapes.pop_back();  // NumPy's trailing space
     throw index_error("shape mismatch: indexing arrays could not be broadcast together with shapes " +
                       shapes);
   }
@@ -408,6 +409,17 @@ class adv_ref {
   ndview<T> src_;
   std::vector<adv_item> items_;
 };
+
+/// Advanced indexing of any operand, expressions included (evaluated once
+/// into storage the proxy owns): `np::adv(M * 2, M > 5)` is NumPy's
+/// `(M * 2)[M > 5]`.
+template <class A, class... I>
+  requires array_operand<A>
+auto adv(A&& a, I&&... items) {
+  auto v = detail::view_of(std::forward<A>(a));
+  using T = typename decltype(v)::element_type;
+  return adv_ref<T>(v, std::vector<adv_item>{adv_item(std::forward<I>(items))...});
+}
 
 namespace detail {
 template <class T, class... I>
