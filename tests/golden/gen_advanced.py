@@ -148,6 +148,8 @@ def main():
     case("nonzero.empty", np.nonzero(M > 100))
     case("nonzero.F_T", np.nonzero(F.T > 4))
     case("argwhere.M", np.argwhere(M > 6))
+    case("mask.M_gt6", M[np.nonzero(M > 6)])
+    assert (np.argsort(-F, axis=0) == np.array([[3, 3, 3], [2, 2, 2], [1, 1, 1], [0, 0, 0]])).all()
     case("argwhere.v", np.argwhere(v % 3 == 0))
     case("argwhere.A", np.argwhere(A > 20))
     case("flatnonzero.M_T", np.flatnonzero(M.T > 5))

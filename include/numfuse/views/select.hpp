@@ -273,7 +273,7 @@ auto choose(const A& a, const Seq& choices) {
   for (const auto& s : shapes) {
     if (!detail::broadcast_into(S, s)) {
       throw value_error("shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape " +
-                        shape_str_compact(a.shape()) + " and arg 1 with shape " + shape_str_compact(s) + ".");
+                        detail::shape_str_compact(a.shape()) + " and arg 1 with shape " + detail::shape_str_compact(s) + ".");
     }
   }
   const auto idx = detail::as_index_array(a);
@@ -298,8 +298,8 @@ auto choose(const A& a, const Seq& choices) {
 
 /// np.select(condlist, choicelist, default): the first choice whose
 /// condition holds, else default (engine where() passes, last to first).
-template <class C, class T, class S = T>
-auto select(const std::vector<C>& condlist, const std::vector<T>& choicelist, S dflt = S(0)) {
+template <class C, class T, scalar_type S = int>
+auto select(const std::vector<C>& condlist, const std::vector<T>& choicelist, S dflt = 0) {
   if (condlist.size() != choicelist.size()) {
     throw value_error("list of cases must be same length as list of conditions");
   }
