@@ -79,6 +79,30 @@ def main():
     case("int.M_slice_step", M[::-1, [0, 3]])
     case("int.A_mask_int", A[np.array([True, False]), :, [0, 3]])
     case("int.v_expr", v[v[:4] * 2])
+    # --- 0-d ---
+    case("0d.int_int_arr", A[0, 1, [2]])
+    case("0d.all_0d", A[np.array(1), np.array(2), np.array(-1)])
+    a = v.copy(); a[np.array(3)] = 7; case("0d.write", a)
+    case("0d.take", np.take(v, np.array(2)))
+    # --- larger gathers/scatters, every element size (the SIMD paths and
+    # their tails; test_dispatch_gather runs them on every target) ---
+    big_idx = np.arange(37, dtype=i64) * 7 % 100 - 30
+    w.array("big.idx", big_idx)
+    big_rows = np.array([9, 0, -1, 3, 3, 7, 2, 5, 1, 8, 6, 4, 0, -10, 2, 9, 9], dtype=i64)
+    w.array("big.rows", big_rows)
+    for dt in ("float32", "float64", "int16", "uint8", "int32", "bool"):
+        src = (np.arange(100) * 37 % 11 > 4) if dt == "bool" else (np.arange(100) * 0.25 if dt.startswith("float") else np.arange(100) % 120).astype(dt)
+        w.array("big.%s" % dt, src)
+        case("big.%s.flat" % dt, src[big_idx])
+        S2 = src.reshape(10, 10)
+        case("big.%s.rows" % dt, S2[big_rows])
+        case("big.%s.cols" % dt, S2[:, big_rows])
+        case("big.%s.strided" % dt, S2[::-1, ::2][big_rows % 5][:, [4, 0, 2]])
+        case("big.%s.mask" % dt, src[np.arange(100) % 3 != 1])
+        t = src.copy(); t[big_idx] = src[:37]; case("big.%s.scatter" % dt, t)
+        t = S2.copy(); t[:, big_rows] = np.tile(S2, 2)[:, :17]; case("big.%s.scatter_cols" % dt, t)
+        t = S2.copy(); t[big_rows[:10]] = S2[::-1]; case("big.%s.scatter_rows" % dt, t)
+
     # --- writes ---
     a = v.copy(); a[a > 4] = 0; case("w.mask_scalar", a)
     a = v.copy(); a[a % 2 == 0] = a[a % 2 == 0] * 10; case("w.mask_array", a)

@@ -61,6 +61,14 @@ ndarray<intp> flat_true_positions(const E& mask) {
   return ndarray<intp>(buf.view(slice(n)));
 }
 
+/// True when some element of the int64 operand x is outside [lo, hi]
+/// (engine min/max reductions; false for an empty x).
+template <class X>
+bool any_outside(const X& x, intp lo, intp hi) {
+  if (shape_size(x.shape()) == 0) return false;
+  return intp(min(x)) < lo || intp(max(x)) > hi;
+}
+
 inline std::string oob_message(intp v, int axis, std::ptrdiff_t n) {
   return "index " + std::to_string(v) + " is out of bounds for axis " + std::to_string(axis) +
          " with size " + std::to_string(n);
@@ -71,7 +79,7 @@ inline std::string oob_message(intp v, int axis, std::ptrdiff_t n) {
 /// any is outside [-n, n).
 inline ndarray<intp> wrapped_indices(const ndview<const intp>& idx, std::ptrdiff_t n, int axis) {
   ndarray<intp> w(where(idx < intp(0), idx + intp(n), idx));
-  if (w.size() > 0 && bool(any((w < intp(0)) | (w >= intp(n))))) {
+  if (any_outside(w, 0, intp(n) - 1)) {
     const ndarray<bool> bad((w < intp(0)) | (w >= intp(n)));
     const auto first = flat_true_positions(bad);
     const ndarray<intp> flat(ravel(idx));

@@ -412,7 +412,7 @@ auto insert(A&& arr, const std::vector<std::ptrdiff_t>& indices, const Vals& val
   const auto numnew = std::ptrdiff_t(indices.size());
   static_assert(std::is_same_v<std::ptrdiff_t, intp>);
   const ndview<const intp> iv(indices.data(), dims{numnew});
-  if (numnew > 0 && bool(any((iv < intp(-N)) | (iv > intp(N))))) {
+  if (detail::any_outside(iv, -intp(N), intp(N))) {
     const auto first = detail::flat_true_positions(ndarray<bool>((iv < intp(-N)) | (iv > intp(N))));
     throw index_error("index " + std::to_string(indices[std::size_t(first(0))]) +
                       " is out of bounds for axis " + std::to_string(ax) + " with size " +

@@ -277,7 +277,7 @@ auto choose(const A& a, const Seq& choices) {
     }
   }
   const auto idx = detail::as_index_array(a);
-  if (idx.size() > 0 && bool(any((idx < intp(0)) | (idx >= intp(n))))) {
+  if (detail::any_outside(idx, 0, intp(n) - 1)) {
     throw value_error("invalid entry in choice array");
   }
   dims cs(S.size() + 1);
@@ -378,7 +378,7 @@ std::vector<ndarray<intp>> unravel_index(const I& indices, const dims& shape) {
   const auto idx = detail::as_index_array(indices);
   const std::ptrdiff_t size = shape_size(shape);
   const ndarray<intp> flat(idx);
-  if (flat.size() > 0 && bool(any((flat < intp(0)) | (flat >= intp(size))))) {
+  if (detail::any_outside(flat, 0, intp(size) - 1)) {
     const ndarray<bool> bad((flat < intp(0)) | (flat >= intp(size)));
     const auto first = detail::flat_true_positions(bad);
     const ndarray<intp> r(ravel(flat));
@@ -404,7 +404,7 @@ inline ndarray<intp> ravel_multi_index(const std::vector<ndarray<intp>>& multi_i
   std::ptrdiff_t stride = 1;
   for (int d = shape.size() - 1; d >= 0; --d) {
     const auto& m = multi_index[std::size_t(d)];
-    if (m.size() > 0 && bool(any((m < intp(0)) | (m >= intp(shape[d]))))) {
+    if (detail::any_outside(m, 0, intp(shape[d]) - 1)) {
       throw value_error("invalid entry in coordinates array");
     }
     r.view() = r + m * intp(stride);
