@@ -74,6 +74,19 @@ TEST_CASE("advanced indexing: integer arrays, NumPy's result shapes") {
   check(v[v.view(S(0, 4)) * 2], "int.v_expr");
 }
 
+TEST_CASE("advanced indexing: 0-d index arrays and results") {
+  adv_test::sources s;
+  auto& [A, v, M, F] = s;
+  check(A.adv(0, 1, I{2}), "0d.int_int_arr");
+  const auto z = [](std::int64_t x) { return np::array(x); };
+  check(A.adv(z(1), z(2), z(-1)), "0d.all_0d");
+  check(np::take(v, z(2)), "0d.take");
+  v[z(3)] = 7;
+  check(v, "0d.write");
+  (void)M;
+  (void)F;
+}
+
 TEST_CASE("advanced indexing: writes through masks and integer arrays") {
   {
     adv_test::sources s;

@@ -109,17 +109,24 @@ class adv_item {
       ints_ = std::make_shared<const ndview<const intp>>(detail::as_index_array(std::forward<E>(e)));
     }
   }
-  /// An integer array given as a view (for the routines built on indexing).
-  explicit adv_item(ndview<const intp> v)
-      : kind_(kind::ints), basic_(0), ints_(std::make_shared<const ndview<const intp>>(std::move(v))) {}
+  /// An integer array given as a view (for the routines built on indexing);
+  /// in_range: every entry is known to be in [0, extent) of the axis it
+  /// indexes (nonzero results, aranges), so no wrap/bounds pass is needed.
+  explicit adv_item(ndview<const intp> v, bool in_range = false)
+      : kind_(kind::ints),
+        in_range_(in_range),
+        basic_(0),
+        ints_(std::make_shared<const ndview<const intp>>(std::move(v))) {}
 
   kind type() const noexcept { return kind_; }
   const index& basic() const noexcept { return basic_; }
   const ndview<const intp>& ints() const noexcept { return *ints_; }
   const ndview<const bool>& mask() const noexcept { return *mask_; }
+  bool in_range() const noexcept { return in_range_; }
 
  private:
   kind kind_;
+  bool in_range_ = false;
   index basic_;
   std::shared_ptr<const ndview<const intp>> ints_;
   std::shared_ptr<const ndview<const bool>> mask_;
@@ -133,7 +140,8 @@ template <class T>
 struct adv_layout {
   T* base = nullptr;
   dims R, bstrides, ostrides;
-  ndarray<intp> offs;
+  const intp* offs = nullptr;          // element offsets over B
+  std::shared_ptr<const void> keep;    // what offs points into
   bool single_mask = false;  // the index was one bool array (NumPy's assignment message)
 };
 
@@ -175,7 +183,7 @@ adv_layout<T> plan_advanced(const ndview<T>& src, const std::vector<adv_item>& i
       const auto flat = std::make_shared<ndarray<intp>>(flat_true_positions(m));
       if (m.ndim() == 1) {
         items.push_back(adv_item(ndview<const intp>::owning(flat, flat->data(), flat->shape(),
-                                                              flat->element_strides())));
+                                                              flat->element_strides()), true));
         src_axis.push_back(ax++);
         continue;
       }
@@ -186,7 +194,7 @@ adv_layout<T> plan_advanced(const ndview<T>& src, const std::vector<adv_item>& i
         auto c = std::make_shared<ndarray<intp>>(
             ndarray<intp>(remainder(floor_divide(*flat, intp(inner)), intp(m.shape()[d] ? m.shape()[d] : 1))));
         coords.insert(coords.begin(), adv_item(ndview<const intp>::owning(c, c->data(), c->shape(),
-                                                                           c->element_strides())));
+                                                                           c->element_strides()), true));
         inner *= m.shape()[d];
       }
       for (int d = 0; d < m.ndim(); ++d) {
@@ -265,24 +273,40 @@ adv_layout<T> plan_advanced(const ndview<T>& src, const std::vector<adv_item>& i
   // 4. Offsets: sum of wrapped indices times W's strides (engine passes).
   adv_layout<T> L;
   L.single_mask = items_in.size() == 1 && items_in[0].type() == adv_item::kind::mask;
-  L.offs = ndarray<intp>::uninitialized(B);
-  bool started = false;
-  for (std::size_t k = 0; k < items.size(); ++k) {
-    if (items[k].type() != adv_item::kind::ints) continue;
-    const int wa = w_axis[k];
-    const auto wrapped = wrapped_indices(items[k].ints(), W.shape[wa], src_axis[k]);
-    const intp st = W.estrides[wa];
-    ndview<intp> o = L.offs.view();
-    if (!started) {
-      o = wrapped * st;
-      started = true;
-    } else {
-      o = L.offs + wrapped * st;
+  dims cst;
+  const auto in_range_view = [&](std::size_t k) {
+    const adv_item& it = items[k];
+    if (it.in_range()) return it.ints();
+    auto p = std::make_shared<ndarray<intp>>(wrapped_indices(it.ints(), W.shape[w_axis[k]], src_axis[k]));
+    return ndview<const intp>::owning(p, p->data(), p->shape(), p->element_strides());
+  };
+  if (count == 1 && W.estrides[w_axis[std::size_t(first_k)]] == 1) {
+    // One array along a unit-stride axis: the (wrapped) indices are the offsets.
+    const auto o = in_range_view(std::size_t(first_k));
+    L.offs = o.data();
+    cst = o.element_strides();
+    L.keep = std::make_shared<ndview<const intp>>(o);
+  } else {
+    auto offs = std::make_shared<ndarray<intp>>(ndarray<intp>::uninitialized(B));
+    bool started = false;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      if (items[k].type() != adv_item::kind::ints) continue;
+      const auto idx = in_range_view(k);
+      const intp st = W.estrides[w_axis[k]];
+      ndview<intp> o = offs->view();
+      if (!started) {
+        o = idx * st;
+        started = true;
+      } else {
+        o = *offs + idx * st;
+      }
     }
+    L.offs = offs->data();
+    cst = offs->element_strides();
+    L.keep = offs;
   }
   // 5. The result shape and the two operands' strides over it.
   const int bn = B.size();
-  const dims cst = L.offs.element_strides();
   int insert_at = adjacent ? w_axis[std::size_t(first_k)] : 0;
   for (int d = 0; d < W.shape.size(); ++d) {
     if (d == insert_at) {
@@ -320,7 +344,7 @@ auto gather(const ndview<T>& src, const std::vector<adv_item>& items) {
   using V = std::remove_const_t<T>;
   const auto L = plan_advanced(src, items);
   auto out = ndarray<V>::uninitialized(L.R);
-  run_gather<V, false>(out.data(), L.R, out.element_strides(), L.base, L.bstrides, L.offs.data(),
+  run_gather<V, false>(out.data(), L.R, out.element_strides(), L.base, L.bstrides, L.offs,
                        L.ostrides);
   return out;
 }
@@ -333,7 +357,7 @@ void scatter(const ndview<T>& dst, const std::vector<adv_item>& items, const E& 
   const auto L = plan_advanced(dst, items);
   if constexpr (scalar_type<E>) {
     const T v = numpy_cast<T>(static_cast<canonical_t<E>>(value));
-    run_gather<T, true>(&v, L.R, dims(L.R.size(), 0), L.base, L.bstrides, L.offs.data(), L.ostrides);
+    run_gather<T, true>(&v, L.R, dims(L.R.size(), 0), L.base, L.bstrides, L.offs, L.ostrides);
   } else {
     const dims& vs = value.shape();
     dims b = L.R;
@@ -351,7 +375,7 @@ void scatter(const ndview<T>& dst, const std::vector<adv_item>& items, const E& 
     ndarray<T> vals = ndarray<T>::uninitialized(L.R);
     vals.view() = value;
     run_gather<T, true>(vals.data(), L.R, vals.element_strides(), L.base, L.bstrides,
-                        L.offs.data(), L.ostrides);
+                        L.offs, L.ostrides);
   }
 }
 

@@ -320,7 +320,7 @@ auto resize(A&& a, const dims& new_shape) {
   const auto n = shape_size(new_shape);
   if (f.size() == 0) return zeros<V>(new_shape);
   const ndarray<intp> map(remainder(arange<intp>(0, n, 1), intp(f.size())));
-  return ndarray<V>(detail::gather(f, {detail::owned_item(map)}).reshape(new_shape));
+  return ndarray<V>(detail::gather(f, {detail::owned_item(map, true)}).reshape(new_shape));
 }
 
 /// np.append(arr, values): both flattened and joined.

@@ -26,10 +26,11 @@ namespace numfuse {
 
 namespace detail {
 
-/// An owned int64 array as an index item.
-inline adv_item owned_item(ndarray<intp> a) {
+/// An owned int64 array as an index item (in_range: its entries are known
+/// to be valid, non-negative indices of the axis it will index).
+inline adv_item owned_item(ndarray<intp> a, bool in_range = false) {
   auto p = std::make_shared<ndarray<intp>>(std::move(a));
-  return adv_item(ndview<const intp>::owning(p, p->data(), p->shape(), p->element_strides()));
+  return adv_item(ndview<const intp>::owning(p, p->data(), p->shape(), p->element_strides()), in_range);
 }
 
 /// The coordinates, along each axis of `shape`, of in-range flat C indices.
@@ -70,9 +71,9 @@ inline std::vector<adv_item> along_axis(int nd, int ax, adv_item idx) {
 template <class T>
 std::vector<adv_item> flat_items(const ndview<T>& v, const ndview<const intp>& idx) {
   const auto w = wrapped_indices(idx, v.size(), 0);
-  if (v.ndim() == 1) return {owned_item(w)};
+  if (v.ndim() == 1) return {owned_item(w, true)};
   std::vector<adv_item> items;
-  for (auto& c : unravel_flat(w, v.shape())) items.push_back(owned_item(std::move(c)));
+  for (auto& c : unravel_flat(w, v.shape())) items.push_back(owned_item(std::move(c), true));
   return items;
 }
 
@@ -81,7 +82,7 @@ template <class V>
 auto cycled(const V& v, std::ptrdiff_t n) {
   using T = std::remove_const_t<typename V::element_type>;
   const ndarray<intp> i(remainder(arange<intp>(0, n, 1), intp(v.size() > 0 ? v.size() : 1)));
-  return gather(ravel(v), std::vector<adv_item>{owned_item(i)});
+  return gather(ravel(v), std::vector<adv_item>{owned_item(i, true)});
   (void)sizeof(T);
 }
 
@@ -174,7 +175,7 @@ inline std::vector<adv_item> along_axis_items(const dims& ashape, const ndview<c
     } else {
       dims s(nd, 1);
       s[d] = ashape[d];
-      items.push_back(owned_item(ndarray<intp>(arange<intp>(0, ashape[d], 1).reshape(s))));
+      items.push_back(owned_item(ndarray<intp>(arange<intp>(0, ashape[d], 1).reshape(s)), true));
     }
   }
   return items;
@@ -213,7 +214,7 @@ auto compress(const C& condition, A&& a, std::ptrdiff_t axis) {
   const auto c = detail::truth_of(condition);
   if (c.ndim() != 1) throw value_error("condition must be a 1-d array");
   const auto idx = detail::flat_true_positions(c);
-  return detail::gather(v, detail::along_axis(v.ndim(), ax, detail::owned_item(idx)));
+  return detail::gather(v, detail::along_axis(v.ndim(), ax, detail::owned_item(idx, true)));
 }
 template <class C, class A>
   requires array_operand<C> && array_operand<A>
@@ -226,7 +227,7 @@ template <class C, class A>
   requires array_operand<C> && array_operand<A>
 auto extract(const C& condition, A&& arr) {
   const auto idx = flatnonzero(condition);
-  return detail::gather(ravel(std::forward<A>(arr)), {detail::owned_item(idx)});
+  return detail::gather(ravel(std::forward<A>(arr)), {detail::owned_item(idx, true)});
 }
 
 /// np.place(arr, mask, vals): arr[mask] = the first N of vals repeated.
@@ -255,7 +256,7 @@ void putmask(D&& a, const M& mask, const V& values) {
   const auto pos = detail::flat_true_positions(ravel(m));
   if (pos.size() == 0 || vv.size() == 0) return;
   const ndarray<intp> vi(remainder(pos, intp(vv.size())));
-  const auto sel = detail::gather(ravel(vv), {detail::owned_item(vi)});
+  const auto sel = detail::gather(ravel(vv), {detail::owned_item(vi, true)});
   detail::scatter(dst, detail::flat_items(dst, pos.view()), sel);
 }
 
@@ -287,11 +288,11 @@ auto choose(const A& a, const Seq& choices) {
   detail::for_each_operand(choices, [&](int i, const auto& x) { C.view(i) = x; });
   std::vector<adv_item> items;
   const ndarray<intp> ib(broadcast_to(idx, S));
-  items.push_back(detail::owned_item(ib));
+  items.push_back(detail::owned_item(ib, true));  // checked above
   for (int d = 0; d < S.size(); ++d) {
     dims s(S.size(), 1);
     s[d] = S[d];
-    items.push_back(detail::owned_item(ndarray<intp>(arange<intp>(0, S[d], 1).reshape(s))));
+    items.push_back(detail::owned_item(ndarray<intp>(arange<intp>(0, S[d], 1).reshape(s)), true));
   }
   return detail::gather(C.view(), items);
 }
