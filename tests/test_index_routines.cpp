@@ -37,7 +37,7 @@ TEST_CASE("take, put, take_along_axis, put_along_axis") {
   }
   {
     D b = M;
-    np::put(b, I{0, 5, 11}, np::array(-1.0));
+    np::put(b, I{0, 5, 11}, -1);
     check(b, "put.M");
   }
   {

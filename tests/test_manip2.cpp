@@ -169,7 +169,7 @@ TEST_CASE("delete_, insert, trim_zeros") {
   check(np::insert(v.view(S(4)), 2, I{7, 8}), "insert.v_2");
   check(np::insert(v.view(S(4)), 4, I{7}), "insert.v_end");
   check(np::insert(M, 1, D{7, 8, 9}, 1), "insert.M_col");
-  check(np::insert(M, -1, np::array(5.5), 0), "insert.M_row");
+  check(np::insert(M, -1, 5.5, 0), "insert.M_row");
   check(np::insert(v.view(S(4)), {1, 3, 1}, I{10, 20, 30}, 0), "insert.v_seq");
   check(np::insert(M, {0, 4}, D{{1.0}, {2.0}, {3.0}}, 1), "insert.M_seq");
   check_error<np::index_error>([&] { (void)np::insert(v, 11, I{1}); }, "insert.err");

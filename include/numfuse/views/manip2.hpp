@@ -439,6 +439,23 @@ auto insert(A&& arr, const std::vector<std::ptrdiff_t>& indices, const Vals& val
   return out;
 }
 
+/// np.insert with a scalar value.
+template <class A, scalar_type Val>
+  requires array_operand<A>
+auto insert(A&& arr, std::ptrdiff_t index_, Val value, std::ptrdiff_t axis) {
+  return insert(std::forward<A>(arr), index_, array(value), axis);
+}
+template <class A, scalar_type Val>
+  requires array_operand<A>
+auto insert(A&& arr, std::ptrdiff_t index_, Val value) {
+  return insert(std::forward<A>(arr), index_, array(value));
+}
+template <class A, scalar_type Val>
+  requires array_operand<A>
+auto insert(A&& arr, const std::vector<std::ptrdiff_t>& indices, Val value, std::ptrdiff_t axis) {
+  return insert(std::forward<A>(arr), indices, array(value), axis);
+}
+
 /// np.trim_zeros(filt, trim): a view of the 1-d operand without its leading
 /// ('f') and/or trailing ('b') zeros.
 template <class A>

@@ -160,6 +160,13 @@ void put(D&& a, const I& ind, const V& v) {
   detail::scatter(dst, items, cv.reshape(idx.shape()));
 }
 
+/// np.put(a, ind, v) with a scalar v.
+template <class D, class I, scalar_type V>
+  requires array_operand<I>
+void put(D&& a, const I& ind, V v) {
+  put(std::forward<D>(a), ind, array(v));
+}
+
 namespace detail {
 /// The index items of take_along_axis/put_along_axis: `indices` along ax,
 /// aranges broadcast along the other axes.
