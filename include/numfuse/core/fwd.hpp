@@ -8,12 +8,16 @@
 namespace numfuse {
 template <dtype T> class ndarray;
 template <class T> class ndview;  // T or const T, T a dtype
+template <class T> class adv_ref;  // views/advanced.hpp
+class adv_item;
 
 namespace detail {
 template <class X> struct is_ndarray : std::false_type {};
 template <class T> struct is_ndarray<ndarray<T>> : std::true_type {};
 template <class X> struct is_ndview : std::false_type {};
 template <class T> struct is_ndview<ndview<T>> : std::true_type {};
+template <class T, class... I>
+adv_ref<T> make_adv(const ndview<T>& v, I&&... items);  // views/advanced.hpp
 }  // namespace detail
 
 /// ndarray<T> or ndview<T> (any cv/ref qualification).

@@ -161,6 +161,28 @@ class ndarray : public detail::strided_access<ndarray<T>, T>,
   /// The same with a braced list: `a[{np::slice(1, 5, 2), -1}]`.
   ndview<T> operator[](std::initializer_list<index> items) { return view()[items]; }
   ndview<const T> operator[](std::initializer_list<index> items) const { return view()[items]; }
+  /// Advanced indexing: `a[mask]`, `a[idx]`, `a.adv(np::slice(), idx)`
+  /// (views/advanced.hpp; a reference proxy: read as an ndarray, or assign).
+  template <class E>
+    requires array_operand<E>
+  adv_ref<T> operator[](E&& e) {
+    return view()[std::forward<E>(e)];
+  }
+  template <class E>
+    requires array_operand<E>
+  adv_ref<const T> operator[](E&& e) const {
+    return view()[std::forward<E>(e)];
+  }
+  template <class... I>
+    requires(sizeof...(I) > 0)
+  adv_ref<T> adv(I&&... items) {
+    return view().adv(std::forward<I>(items)...);
+  }
+  template <class... I>
+    requires(sizeof...(I) > 0)
+  adv_ref<const T> adv(I&&... items) const {
+    return view().adv(std::forward<I>(items)...);
+  }
 
   /// np.ndarray.astype: a new array of dtype U.
   template <dtype U>

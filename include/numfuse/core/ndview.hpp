@@ -132,6 +132,21 @@ class ndview : public detail::strided_access<ndview<T>, T>,
     return indexed(items.begin(), int(items.size()));
   }
 
+  /// Advanced indexing (views/advanced.hpp): `v[mask]`, `v[idx]` with a bool
+  /// or integer array operand, and `v.adv(items...)` mixing arrays with
+  /// basic items (`v.adv(np::slice(), idx)`). Returns a reference proxy:
+  /// convert it to an ndarray to read (a copy, as NumPy), assign to write.
+  template <class E>
+    requires array_operand<E>
+  adv_ref<T> operator[](E&& e) const {
+    return detail::make_adv(*this, std::forward<E>(e));
+  }
+  template <class... I>
+    requires(sizeof...(I) > 0)
+  adv_ref<T> adv(I&&... items) const {
+    return detail::make_adv(*this, std::forward<I>(items)...);
+  }
+
   /// A view of other elements of the same memory, sharing this view's owner
   /// (the building block of indexing and of the views/ routines).
   ndview restrided(T* data, dims shape, dims estrides) const {

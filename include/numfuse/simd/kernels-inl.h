@@ -26,6 +26,7 @@
 #include "numfuse/simd/argreduce-inl.h"
 #include "numfuse/simd/scan-inl.h"
 #include "numfuse/simd/var-inl.h"
+#include "numfuse/simd/gather-inl.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace numfuse {
