@@ -34,7 +34,7 @@ void prepare(const Node& node);
 template <class Op, class Acc, class A>
 void evaluate(const expr::reduce_node<Op, Acc, A>& r) {
   if constexpr (std::is_same_v<Op, op::maximum> || std::is_same_v<Op, op::minimum>) {
-    if (r.count == 0) {
+    if (r.count == 0 && !r.empty_ok) {
       throw value_error(std::string("zero-size array to reduction operation ") +
                         reduce_name<Op>() + " which has no identity");
     }

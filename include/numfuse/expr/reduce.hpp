@@ -146,6 +146,9 @@ struct reduce_node : node_tag, reduced_shape {
   using op_type = Op;
   A a;
   mutable std::shared_ptr<ndarray<Acc>> result;
+  /// any/all are maximum/minimum over truth values with identities False and
+  /// True: an empty any/all is valid (max/min of an empty array throws).
+  bool empty_ok = false;
 
   reduce_node(A x, const axis_arg& axis, bool keepdims)
       : reduced_shape(x.shape(), axis, keepdims), a(std::move(x)) {}

@@ -117,13 +117,18 @@ auto std(X&& x, const axis_arg& axis = {}, bool keepdims = false, double ddof = 
 }
 
 /// np.any / np.all: truth values (NaN is true), result bool.
+/// Empty: any is False, all is True (the identities of or/and).
 template <array_operand X>
 auto any(X&& x, const axis_arg& axis = {}, bool keepdims = false) {
-  return detail::make_reduce<op::maximum, bool>(astype<bool>(std::forward<X>(x)), axis, keepdims);
+  auto r = detail::make_reduce<op::maximum, bool>(astype<bool>(std::forward<X>(x)), axis, keepdims);
+  r.empty_ok = true;
+  return r;
 }
 template <array_operand X>
 auto all(X&& x, const axis_arg& axis = {}, bool keepdims = false) {
-  return detail::make_reduce<op::minimum, bool>(astype<bool>(std::forward<X>(x)), axis, keepdims);
+  auto r = detail::make_reduce<op::minimum, bool>(astype<bool>(std::forward<X>(x)), axis, keepdims);
+  r.empty_ok = true;
+  return r;
 }
 
 /// np.count_nonzero: int64 counts of true values.
