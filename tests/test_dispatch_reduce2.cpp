@@ -45,6 +45,13 @@ void check_current_target() {
   const auto n32 = nan.array<float>("in.nanf32");
   golden::check_array(np::eval(np::nanmax(n32, 2)), nan.array<float>("nanmax.nanf32.2"), "nanmax f32 2");
   golden::check_array(np::eval(np::nanmin(n32, 0)), nan.array<float>("nanmin.nanf32.0"), "nanmin f32 0");
+  // any/all reduce bool lanes converted from wider operands
+  static const golden::data red("reduce.txt");
+  const auto rf64 = red.array<double>("in.f64");
+  const auto ri32 = red.array<std::int32_t>("in.i32");
+  golden::check_array(np::eval(np::any(rf64, 1)), red.array<bool>("any.f64.1"), "any f64 1");
+  golden::check_array(np::eval(np::any(rf64)), red.array<bool>("any.f64.all"), "any f64");
+  golden::check_array(np::eval(np::all(ri32, {0, 2})), red.array<bool>("all.i32.0_2"), "all i32 (0,2)");
 }
 
 }  // namespace

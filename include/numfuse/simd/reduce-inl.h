@@ -40,7 +40,12 @@ template <class Op, class Acc, class Node>
 struct reduce_kernel {
   static constexpr int K = 1 + expr::leaf_count_v<Node>;
   using S = lane_t<Acc>;
-  using D = hn::CappedTag<S, 8>;  // 8 lanes, or fewer vectors' worth
+  // 8 lanes, or as many as one vector of the node's widest type holds
+  // (any(f64 array) reduces bool lanes loaded from doubles: on AVX2 that is
+  // 4 lanes, as a Rebind of 8 bytes to 8 doubles does not exist).
+  static constexpr int W = std::max(int(sizeof(S)), expr::widest_v<Node>);
+  using wide_t = typename detail::uint_of_size<W>::type;
+  using D = hn::CappedTag<S, std::min<std::size_t>(8, HWY_LANES(wide_t))>;
   static constexpr std::size_t L = lanes_v<D>;
   static constexpr std::size_t V = 8 / L;  // vectors per block of 8
   static constexpr bool pairwise = std::is_floating_point_v<Acc> && std::is_same_v<Op, op::add>;
