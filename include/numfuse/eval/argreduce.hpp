@@ -17,6 +17,7 @@
 
 #include "numfuse/core/errors.hpp"
 #include "numfuse/core/shape.hpp"
+#include "numfuse/eval/operands.hpp"
 #include "numfuse/eval/plan.hpp"
 #include "numfuse/eval/split.hpp"
 #include "numfuse/core/ndarray.hpp"  // assign() and prepare()
@@ -54,28 +55,12 @@ void evaluate_arg(const expr::arg_node<Op, A>& r) {
     auto best = ndarray<C>::uninitialized(r.shape_);
     assign(best.data(), best.shape(), best.element_strides(), expr::scalar_leaf<C>(C(0)));
     prepare(r.a);
-    dims ostrides(in.size());
-    std::ptrdiff_t s = 1;
-    for (int d = in.size() - 1; d >= 0; --d) {
-      ostrides[d] = r.reduces(d) ? 0 : s;
-      if (!r.reduces(d)) s *= in[d];
-    }
+    const dims ostrides = result_strides(in, r);  // stride 0 on reduced axes
     constexpr int K = 2 + expr::leaf_count_v<A>;
     operand_desc ops[K];
     ops[0] = {reinterpret_cast<std::uintptr_t>(out->data()), &in, &ostrides,
               std::ptrdiff_t(sizeof(std::int64_t))};
-    int k = 1;
-    expr::for_each_leaf(r.a, [&](const auto& leaf) {
-      using L = std::remove_cvref_t<decltype(leaf)>;
-      using V = typename L::value_type;
-      if constexpr (expr::is_array_leaf_v<L>) {
-        ops[k] = {reinterpret_cast<std::uintptr_t>(leaf.data()), &leaf.shape(),
-                  &leaf.element_strides(), std::ptrdiff_t(sizeof(V))};
-      } else {
-        ops[k] = {0, &leaf.shape(), &unit_strides(), 1};
-      }
-      ++k;
-    });
+    leaf_operands(r.a, ops + 1);
     ops[K - 1] = {reinterpret_cast<std::uintptr_t>(best.data()), &in, &ostrides,
                   std::ptrdiff_t(sizeof(C))};
     plan<K> p;

@@ -12,6 +12,7 @@
 
 #include "numfuse/core/fwd.hpp"
 #include "numfuse/core/shape.hpp"
+#include "numfuse/eval/operands.hpp"
 #include "numfuse/eval/overlap.hpp"
 #include "numfuse/eval/plan.hpp"
 #include "numfuse/eval/split.hpp"
@@ -34,10 +35,6 @@ inline void check_broadcast_into(const dims& from, const dims& to) {
   }
 }
 
-inline const dims& unit_strides() {
-  static const dims s{1};
-  return s;
-}
 
 /// Array types whose layout is C-contiguous by construction.
 template <class A> inline constexpr bool is_c_ordered_v = false;

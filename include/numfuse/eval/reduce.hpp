@@ -14,6 +14,7 @@
 
 #include "numfuse/core/errors.hpp"
 #include "numfuse/core/shape.hpp"
+#include "numfuse/eval/operands.hpp"
 #include "numfuse/eval/plan.hpp"
 #include "numfuse/eval/split.hpp"
 #include "numfuse/expr/reduce.hpp"
@@ -45,29 +46,12 @@ void evaluate(const expr::reduce_node<Op, Acc, A>& r) {
   const dims& in = r.a.shape();
   if (shape_size(in) != 0) {
     prepare(r.a);
-    // The result seen with the operand's rank: stride 0 on reduced axes.
-    dims ostrides(in.size());
-    std::ptrdiff_t s = 1;
-    for (int d = in.size() - 1; d >= 0; --d) {
-      ostrides[d] = r.reduces(d) ? 0 : s;
-      if (!r.reduces(d)) s *= in[d];
-    }
+    const dims ostrides = result_strides(in, r);  // stride 0 on reduced axes
     constexpr int K = 1 + expr::leaf_count_v<A>;
     operand_desc ops[K];
     ops[0] = {reinterpret_cast<std::uintptr_t>(out->data()), &in, &ostrides,
               std::ptrdiff_t(sizeof(Acc))};
-    int k = 1;
-    expr::for_each_leaf(r.a, [&](const auto& leaf) {
-      using L = std::remove_cvref_t<decltype(leaf)>;
-      using T = typename L::value_type;
-      if constexpr (expr::is_array_leaf_v<L>) {
-        ops[k] = {reinterpret_cast<std::uintptr_t>(leaf.data()), &leaf.shape(),
-                  &leaf.element_strides(), std::ptrdiff_t(sizeof(T))};
-      } else {
-        ops[k] = {0, &leaf.shape(), &unit_strides(), 1};
-      }
-      ++k;
-    });
+    leaf_operands(r.a, ops + 1);
     plan<K> p;
     make_plan(p, in, ops);
     run_reduce_parallel<Op, Acc>(p, r.a);

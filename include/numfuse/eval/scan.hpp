@@ -10,6 +10,7 @@
 
 #include "numfuse/core/ndarray.hpp"  // assign() and prepare()
 #include "numfuse/core/shape.hpp"
+#include "numfuse/eval/operands.hpp"
 #include "numfuse/eval/plan.hpp"
 #include "numfuse/eval/scan_plan.hpp"
 #include "numfuse/expr/cumulative.hpp"
@@ -29,18 +30,7 @@ void evaluate_scan(const expr::scan_node<Op, Acc, A>& s) {
     operand_desc ops[K];
     ops[0] = {reinterpret_cast<std::uintptr_t>(out->data()), &in, &ostrides,
               std::ptrdiff_t(sizeof(Acc))};
-    int k = 1;
-    expr::for_each_leaf(s.a, [&](const auto& leaf) {
-      using L = std::remove_cvref_t<decltype(leaf)>;
-      using V = typename L::value_type;
-      if constexpr (expr::is_array_leaf_v<L>) {
-        ops[k] = {reinterpret_cast<std::uintptr_t>(leaf.data()), &leaf.shape(),
-                  &leaf.element_strides(), std::ptrdiff_t(sizeof(V))};
-      } else {
-        ops[k] = {0, &leaf.shape(), &unit_strides(), 1};
-      }
-      ++k;
-    });
+    leaf_operands(s.a, ops + 1);
     scan_plan<K> sp;
     if (s.axis < 0) {
       sp.flat = true;

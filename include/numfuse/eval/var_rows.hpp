@@ -13,6 +13,7 @@
 
 #include "numfuse/core/ndarray.hpp"  // assign() and prepare()
 #include "numfuse/core/shape.hpp"
+#include "numfuse/eval/operands.hpp"
 #include "numfuse/eval/plan.hpp"
 #include "numfuse/eval/split.hpp"
 #include "numfuse/expr/reduce.hpp"
@@ -27,28 +28,12 @@ void evaluate_var_rows(const expr::var_rows_node<Acc, A>& v) {
   if (shape_size(in) != 0) {
     prepare(v.a);  // reductions inside the operand (again in the fallback)
     auto out = std::make_shared<ndarray<Acc>>(ndarray<Acc>::uninitialized(v.shape_));
-    dims ostrides(in.size());
-    std::ptrdiff_t s = 1;
-    for (int d = in.size() - 1; d >= 0; --d) {
-      ostrides[d] = v.reduces(d) ? 0 : s;
-      if (!v.reduces(d)) s *= in[d];
-    }
+    const dims ostrides = result_strides(in, v);  // stride 0 on reduced axes
     constexpr int K = 1 + expr::leaf_count_v<A>;
     operand_desc ops[K];
     ops[0] = {reinterpret_cast<std::uintptr_t>(out->data()), &in, &ostrides,
               std::ptrdiff_t(sizeof(Acc))};
-    int k = 1;
-    expr::for_each_leaf(v.a, [&](const auto& leaf) {
-      using L = std::remove_cvref_t<decltype(leaf)>;
-      using V = typename L::value_type;
-      if constexpr (expr::is_array_leaf_v<L>) {
-        ops[k] = {reinterpret_cast<std::uintptr_t>(leaf.data()), &leaf.shape(),
-                  &leaf.element_strides(), std::ptrdiff_t(sizeof(V))};
-      } else {
-        ops[k] = {0, &leaf.shape(), &unit_strides(), 1};
-      }
-      ++k;
-    });
+    leaf_operands(v.a, ops + 1);
     plan<K> p;
     make_plan(p, in, ops);
     bool one_row = p.strides[0][p.ndim - 1] == 0;
