@@ -51,14 +51,20 @@ ndview<const intp> as_index_array(E&& e) {
 }
 
 /// The flat C-order positions of the true elements of a bool operand (one
-/// engine pass to count, one nonzero-kernel pass).
+/// engine pass to count, one nonzero-kernel pass), as a view owning its
+/// buffer (one slot longer than the view: see nonzero_entry).
 template <class E>
-ndarray<intp> flat_true_positions(const E& mask) {
+ndview<const intp> flat_true_view(const E& mask) {
   auto m = view_of(mask);
   const auto n = std::int64_t(count_nonzero(m));
-  auto buf = ndarray<intp>::uninitialized(dims{n + 1});
-  run_nonzero(m.data(), m.shape(), m.element_strides(), buf.data());
-  return ndarray<intp>(buf.view(slice(n)));
+  auto buf = std::make_shared<ndarray<intp>>(ndarray<intp>::uninitialized(dims{n + 1}));
+  run_nonzero(m.data(), m.shape(), m.element_strides(), buf->data());
+  return ndview<const intp>::owning(buf, buf->data(), dims{n}, dims{1});
+}
+/// The same as a new array.
+template <class E>
+ndarray<intp> flat_true_positions(const E& mask) {
+  return ndarray<intp>(flat_true_view(mask));
 }
 
 /// True when some element of the int64 operand x is outside [lo, hi]
@@ -76,16 +82,20 @@ inline std::string oob_message(intp v, int axis, std::ptrdiff_t n) {
 
 /// idx with negative entries counted from the end of an axis of extent n;
 /// throws index_error (NumPy's message, the first bad index in C order) when
-/// any is outside [-n, n).
-inline ndarray<intp> wrapped_indices(const ndview<const intp>& idx, std::ptrdiff_t n, int axis) {
-  ndarray<intp> w(where(idx < intp(0), idx + intp(n), idx));
-  if (any_outside(w, 0, intp(n) - 1)) {
-    const ndarray<bool> bad((w < intp(0)) | (w >= intp(n)));
+/// any is outside [-n, n). Two reductions (min, max); idx itself is returned
+/// when no entry is negative, else a wrapped copy (one more pass).
+inline ndview<const intp> wrapped_indices(const ndview<const intp>& idx, std::ptrdiff_t n, int axis) {
+  if (idx.size() == 0) return idx;
+  const intp lo = min(idx), hi = max(idx);
+  if (lo >= 0 && hi < n) return idx;
+  if (lo < -n || hi >= n) {
+    const ndarray<bool> bad((idx < intp(-n)) | (idx >= intp(n)));
     const auto first = flat_true_positions(bad);
     const ndarray<intp> flat(ravel(idx));
     throw index_error(oob_message(flat(first(0)), axis, n));
   }
-  return w;
+  auto p = std::make_shared<ndarray<intp>>(where(idx < intp(0), idx + intp(n), idx));
+  return ndview<const intp>::owning(p, p->data(), p->shape(), p->element_strides());
 }
 
 }  // namespace detail
@@ -180,10 +190,9 @@ adv_layout<T> plan_advanced(const ndview<T>& src, const std::vector<adv_item>& i
                             " but corresponding boolean dimension is " + std::to_string(m.shape()[d]));
         }
       }
-      const auto flat = std::make_shared<ndarray<intp>>(flat_true_positions(m));
+      const auto flat = flat_true_view(m);
       if (m.ndim() == 1) {
-        items.push_back(adv_item(ndview<const intp>::owning(flat, flat->data(), flat->shape(),
-                                                              flat->element_strides()), true));
+        items.push_back(adv_item(flat, true));
         src_axis.push_back(ax++);
         continue;
       }
@@ -192,7 +201,7 @@ adv_layout<T> plan_advanced(const ndview<T>& src, const std::vector<adv_item>& i
       std::vector<adv_item> coords;
       for (int d = m.ndim() - 1; d >= 0; --d) {
         auto c = std::make_shared<ndarray<intp>>(
-            ndarray<intp>(remainder(floor_divide(*flat, intp(inner)), intp(m.shape()[d] ? m.shape()[d] : 1))));
+            ndarray<intp>(remainder(floor_divide(flat, intp(inner)), intp(m.shape()[d] ? m.shape()[d] : 1))));
         coords.insert(coords.begin(), adv_item(ndview<const intp>::owning(c, c->data(), c->shape(),
                                                                            c->element_strides()), true));
         inner *= m.shape()[d];
@@ -277,8 +286,7 @@ adv_layout<T> plan_advanced(const ndview<T>& src, const std::vector<adv_item>& i
   const auto in_range_view = [&](std::size_t k) {
     const adv_item& it = items[k];
     if (it.in_range()) return it.ints();
-    auto p = std::make_shared<ndarray<intp>>(wrapped_indices(it.ints(), W.shape[w_axis[k]], src_axis[k]));
-    return ndview<const intp>::owning(p, p->data(), p->shape(), p->element_strides());
+    return wrapped_indices(it.ints(), W.shape[w_axis[k]], src_axis[k]);
   };
   if (count == 1 && W.estrides[w_axis[std::size_t(first_k)]] == 1) {
     // One array along a unit-stride axis: the (wrapped) indices are the offsets.

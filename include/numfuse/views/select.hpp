@@ -34,7 +34,7 @@ inline adv_item owned_item(ndarray<intp> a, bool in_range = false) {
 }
 
 /// The coordinates, along each axis of `shape`, of in-range flat C indices.
-inline std::vector<ndarray<intp>> unravel_flat(const ndarray<intp>& flat, const dims& shape) {
+inline std::vector<ndarray<intp>> unravel_flat(const ndview<const intp>& flat, const dims& shape) {
   std::vector<ndarray<intp>> out(std::size_t(shape.size()));
   std::ptrdiff_t inner = 1;
   for (int d = shape.size() - 1; d >= 0; --d) {
@@ -71,7 +71,7 @@ inline std::vector<adv_item> along_axis(int nd, int ax, adv_item idx) {
 template <class T>
 std::vector<adv_item> flat_items(const ndview<T>& v, const ndview<const intp>& idx) {
   const auto w = wrapped_indices(idx, v.size(), 0);
-  if (v.ndim() == 1) return {owned_item(w, true)};
+  if (v.ndim() == 1) return {adv_item(w, true)};
   std::vector<adv_item> items;
   for (auto& c : unravel_flat(w, v.shape())) items.push_back(owned_item(std::move(c), true));
   return items;
