@@ -269,8 +269,11 @@ class Gen:
     def binary(self, depth, shape):
         name = self.r.choice(list(BINARY))
         f, ok, inexact = BINARY[name]
-        e1, v1, l1 = self.fit(ok, *self.child(name, depth - 1, self.compatible(shape), self.r.choice(ok)))
-        e2, v2, l2 = self.fit(ok, *self.child(name, depth - 1, self.compatible(shape), self.r.choice(ok)))
+        # mostly one dtype for both operands (so the driver's fused forms apply)
+        d1 = self.r.choice(ok)
+        d2 = d1 if self.r.random() < 0.7 else self.r.choice(ok)
+        e1, v1, l1 = self.fit(ok, *self.child(name, depth - 1, self.compatible(shape), d1))
+        e2, v2, l2 = self.fit(ok, *self.child(name, depth - 1, self.compatible(shape), d2))
         if name == "copysign" and not e2.startswith("x") and np.isnan(v2).any():
             # the sign of a NaN made by an invalid operation (sqrt(-1), 0/0)
             # is not specified: an input instead (docs/testing.md)
@@ -292,8 +295,9 @@ class Gen:
 
     def where(self, depth, shape):
         ec, vc, lc = self.child("where", depth - 1, self.compatible(shape), "b1")
-        e1, v1, l1 = self.child("", depth - 1, self.compatible(shape))
-        e2, v2, l2 = self.child("", depth - 1, self.compatible(shape))
+        d = self.r.choice(DTYPES)
+        e1, v1, l1 = self.child("", depth - 1, self.compatible(shape), d)
+        e2, v2, l2 = self.child("", depth - 1, self.compatible(shape), d if self.r.random() < 0.7 else None)
         e = f"where({ec},{e1},{e2})"
         p = np.promote_types(v1.dtype, v2.dtype)  # NumPy 2: 0-d arrays are not weak
         lvl = max(l1, l2)
