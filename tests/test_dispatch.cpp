@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "dispatch_common.hpp"
 #include "golden_reader.hpp"
 
 namespace np = numfuse;
@@ -19,19 +20,8 @@ using std::int16_t, std::int32_t, std::int64_t, std::int8_t, std::uint8_t;
 
 namespace {
 
-/// Selects one target the way Highway's own tests do.
-void select_target(std::int64_t target) {
-  hwy::SetSupportedTargetsForTest(target);
-  hwy::GetChosenTarget().Update(hwy::SupportedTargets());
-}
-
-/// Restores normal CPU detection (also if a check throws).
-struct reset_targets {
-  ~reset_targets() {
-    hwy::SetSupportedTargetsForTest(0);
-    hwy::GetChosenTarget().Update(hwy::SupportedTargets());
-  }
-};
+using dispatch_test::reset_targets;   // restores normal CPU detection
+using dispatch_test::select_target;   // selects one target as Highway's tests do
 
 /// Evaluates f on every golden case of `name` and returns all results, in
 /// file order, concatenated (to compare targets with each other).

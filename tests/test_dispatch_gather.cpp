@@ -12,22 +12,15 @@
 #include <string>
 
 #include "advanced_common.hpp"
+#include "dispatch_common.hpp"
 
 namespace np = numfuse;
 using I = np::ndarray<std::int64_t>;
 using S = np::slice;
 
 namespace {
-void select_target(std::int64_t target) {
-  hwy::SetSupportedTargetsForTest(target);
-  hwy::GetChosenTarget().Update(hwy::SupportedTargets());
-}
-struct reset_targets {
-  ~reset_targets() {
-    hwy::SetSupportedTargetsForTest(0);
-    hwy::GetChosenTarget().Update(hwy::SupportedTargets());
-  }
-};
+using dispatch_test::reset_targets;
+using dispatch_test::select_target;
 
 template <class T>
 void run(const std::string& dt, const std::string& target) {

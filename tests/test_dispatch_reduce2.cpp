@@ -10,24 +10,13 @@
 #include <numfuse/numfuse.hpp>
 #include <string>
 
+#include "dispatch_common.hpp"
 #include "golden_reader.hpp"
 
 namespace np = numfuse;
 using std::int64_t;
 
 namespace {
-
-void select_target(std::int64_t target) {
-  hwy::SetSupportedTargetsForTest(target);
-  hwy::GetChosenTarget().Update(hwy::SupportedTargets());
-}
-
-struct reset_targets {
-  ~reset_targets() {
-    hwy::SetSupportedTargetsForTest(0);
-    hwy::GetChosenTarget().Update(hwy::SupportedTargets());
-  }
-};
 
 void check_current_target() {
   static const golden::data arg("argreduce.txt");
@@ -57,12 +46,5 @@ void check_current_target() {
 }  // namespace
 
 TEST_CASE("dispatch: argmax and nanmax kernels on every target") {
-  reset_targets reset;
-  const auto targets = hwy::SupportedAndGeneratedTargets();
-  CHECK(!targets.empty());
-  for (const auto t : targets) {
-    INFO("target ", hwy::TargetName(t));
-    select_target(t);
-    check_current_target();
-  }
+  dispatch_test::on_every_target(check_current_target);
 }
