@@ -77,5 +77,11 @@ TEST_CASE("reduce: empty reductions") {
   CHECK(golden::message_of<np::value_error>([&] { (void)np::eval(np::max(z, 0)); }) == g.text("max.empty"));
   const auto in = g.array<double>("in.f64");
   CHECK(golden::message_of<np::axis_error>([&] { (void)np::sum(in, 3); }) == g.text("axis.bad"));
+  // Bounds first, then duplicates (NumPy's order): -4 is reported, not -2.
+  const auto in2 = np::zeros<double>({2, 3});  // ndim 2, as f64[0]
+  CHECK(golden::message_of<np::axis_error>([&] { (void)np::any(in2, {0, -2, -4}); }) ==
+        g.text("axis.order"));
+  CHECK(golden::message_of<np::value_error>([&] { (void)np::sum(in, {0, -3}); }) ==
+        g.text("axis.dup"));
   CHECK(std::isnan(np::eval(np::mean(np::zeros<double>({0}))).data()[0]));
 }

@@ -82,6 +82,9 @@ def main():
     w.array("sum.strided", np.sum(f64[:, ::-2, 1::2], axis=1))
     w.text("max.empty", error_message(lambda: np.max(np.zeros((0, 3)), axis=0)))
     w.text("axis.bad", error_message(lambda: np.sum(f64, axis=3)))
+    # Every axis is bounds-checked before duplicates are looked for.
+    w.text("axis.order", error_message(lambda: np.any(f64[0], axis=(0, -2, -4))))
+    w.text("axis.dup", error_message(lambda: np.sum(f64, axis=(0, -3))))
     w.array("sum.empty", np.sum(np.zeros((0, 3)), axis=0))
     w.array("prod.empty", np.prod(np.zeros((2, 0)), axis=1))
     w.close()

@@ -67,9 +67,8 @@ void evaluate_arg(const expr::arg_node<Op, A>& r) {
     make_plan(p, in, ops);
     // In parallel over result elements when large (argmax(A, 1)); a single
     // argmax runs serially.
-    run_by_results(p, double(expr::cost_v<A> + 2), [&](const plan<K>& q) {
-      argreduce_dispatch<Op, T, A>::call(&q, &r.a);
-    });
+    run_by_results(p, double(expr::cost_v<A> + 2),
+                   kernel_call{&argreduce_dispatch<Op, T, A>::call, &r.a});
   }
   if constexpr (Op::skip_nan) {
     // A slice that held only NaNs kept "no index". (Counted in int64

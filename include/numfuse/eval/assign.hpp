@@ -40,6 +40,17 @@ inline void check_broadcast_into(const dims& from, const dims& to) {
 template <class A> inline constexpr bool is_c_ordered_v = false;
 template <class T> inline constexpr bool is_c_ordered_v<ndarray<T>> = true;
 
+/// Leaves whose strides must be compared (array leaves not C-ordered by
+/// construction).
+template <class L>
+constexpr bool strides_vary() {
+  if constexpr (expr::is_array_leaf_v<L>) {
+    return !is_c_ordered_v<typename L::array_type>;
+  } else {
+    return false;
+  }
+}
+
 /// Makes an owned contiguous copy of a leaf (used when it overlaps the
 /// output in a way that elementwise evaluation would not see through).
 template <class T>
@@ -82,17 +93,27 @@ bool contiguous_plan(plan<K>& p, Out* data, const dims& shape, const dims& estri
     using T = typename L::value_type;
     const dims& s = leaf.shape();
     bool same = s.size() == nd;
+    // One loop with an early exit: not vectorized, so a 1-d shape costs
+    // one compare (a vectorized loop's masked prologue and epilogue cost
+    // more than the whole kernel on 8 elements).
     if (same) {
       const dims::value_type* a = s.data();
-      std::ptrdiff_t diff = 0;
-      for (int d = 0; d < nd; ++d) diff |= a[d] ^ sh[d];
-      if constexpr (expr::is_array_leaf_v<L>) {
-        if constexpr (!is_c_ordered_v<typename L::array_type>) {
-          const dims::value_type* b = leaf.element_strides().data();
-          for (int d = 0; d < nd; ++d) diff |= b[d] ^ st[d];
+      if constexpr (strides_vary<L>()) {
+        const dims::value_type* b = leaf.element_strides().data();
+        for (int d = 0; d < nd; ++d) {
+          if ((a[d] != sh[d]) | (b[d] != st[d])) {
+            same = false;
+            break;
+          }
+        }
+      } else {
+        for (int d = 0; d < nd; ++d) {
+          if (a[d] != sh[d]) {
+            same = false;
+            break;
+          }
         }
       }
-      same = diff == 0;
     }
     if constexpr (expr::is_array_leaf_v<L>) {
       const auto b = reinterpret_cast<std::uintptr_t>(leaf.data());

@@ -8,6 +8,13 @@
 // value is cut into the kernel's fixed reduce_chunk pieces, whose results
 // are folded in order -- so every result is bitwise the same at every
 // thread count.
+//
+// Compile time: everything here is a template on the plan's operand count
+// K only (and, for reductions, the combining op and accumulator). The
+// expression reaches it as a kernel_call -- the dispatch function of its
+// kernel and a pointer to the node -- so oneTBB's templates are
+// instantiated a handful of times per translation unit, not once per
+// expression.
 #pragma once
 
 #include <algorithm>
@@ -23,6 +30,18 @@
 #include "numfuse/simd/dispatch.hpp"
 
 namespace numfuse::detail {
+
+/// A kernel and what it evaluates, type-erased: each chunk of a parallel
+/// evaluation calls fn(&sub_plan, node) (fn one of simd/dispatch.hpp's
+/// *_dispatch<...>::call).
+struct kernel_call {
+  kernel_fn fn;
+  const void* node;
+  template <int K>
+  void operator()(const plan<K>& q) const {
+    fn(&q, node);
+  }
+};
 
 /// Elements a plan iterates over.
 template <int K>
@@ -98,22 +117,23 @@ bool wants_tiles(const plan<K>& p) noexcept {
 }
 
 /// Runs rows [r0, r1) of a tiled plan, tile by tile.
-template <class Out, class Node, int K>
-void run_assign_tiles(const plan<K>& p, const Node& node, std::ptrdiff_t r0, std::ptrdiff_t r1) {
+template <int K>
+void run_assign_tiles(const plan<K>& p, kernel_call run, std::ptrdiff_t r0, std::ptrdiff_t r1) {
   for (std::ptrdiff_t r = r0; r < r1; r += tile_rows) {
     const plan<K> band = sub_plan(p, 0, r, std::min(r + tile_rows, r1));
     for (std::ptrdiff_t c = 0; c < p.shape[1]; c += tile_cols) {
-      run_assign<Out>(sub_plan(band, 1, c, std::min(c + tile_cols, p.shape[1])), node);
+      run(sub_plan(band, 1, c, std::min(c + tile_cols, p.shape[1])));
     }
   }
 }
 
-/// Runs the assignment plan p of node on up to the threads its cost
-/// allows (eval/parallel.hpp), cut along any dimension in which the output
-/// moves (a zero-stride output dimension writes one element repeatedly).
-template <class Out, class Node, int K>
-void run_assign_parallel(const plan<K>& p, const Node& node) {
-  const double cost = double(plan_size(p)) * (expr::cost_v<Node> + 1);
+/// Runs the assignment plan p (elem_cost units per element) on up to the
+/// threads its cost allows (eval/parallel.hpp), cut along any dimension in
+/// which the output moves (a zero-stride output dimension writes one
+/// element repeatedly).
+template <int K>
+void run_assign_plan(const plan<K>& p, kernel_call run, double elem_cost) {
+  const double cost = double(plan_size(p)) * elem_cost;
   const int threads = parallel_threads(cost);
   if (wants_tiles(p)) {  // bands of tile_rows rows, each thread a run of bands
     const std::ptrdiff_t bands = (p.shape[0] + tile_rows - 1) / tile_rows;
@@ -121,10 +141,10 @@ void run_assign_parallel(const plan<K>& p, const Node& node) {
     const auto row = [&](std::ptrdiff_t i) { return std::min(p.shape[0], bands * i / chunks * tile_rows); };
     if (chunks > 1 && p.strides[0][0] != 0) {
       parallel_chunks(chunks, threads, [&](std::ptrdiff_t i) {
-        run_assign_tiles<Out>(p, node, row(i), row(i + 1));
+        run_assign_tiles(p, run, row(i), row(i + 1));
       });
     } else {
-      run_assign_tiles<Out>(p, node, 0, p.shape[0]);
+      run_assign_tiles(p, run, 0, p.shape[0]);
     }
     return;
   }
@@ -133,21 +153,27 @@ void run_assign_parallel(const plan<K>& p, const Node& node) {
                                   [&](int d) { return p.strides[0][d] != 0; });
     if (c.chunks > 1) {
       parallel_chunks(c.chunks, threads, [&](std::ptrdiff_t i) {
-        const plan<K> q = sub_plan(p, c.dim, c.bound(i), c.bound(i + 1));
-        run_assign<Out>(q, node);
+        run(sub_plan(p, c.dim, c.bound(i), c.bound(i + 1)));
       });
       return;
     }
   }
-  run_assign<Out>(p, node);
+  run(p);
+}
+
+/// run_assign_plan() for the assignment kernel of (Out, Node).
+template <class Out, class Node, int K>
+void run_assign_parallel(const plan<K>& p, const Node& node) {
+  run_assign_plan(p, kernel_call{&assign_dispatch<Out, Node>::call, &node},
+                  double(expr::cost_v<Node> + 1));
 }
 
 /// Runs run(q) on sub-plans q of p on `threads` threads, p cut along a
 /// dimension in which operand 0 (the result) moves, so that each result
 /// element is computed by one call, as serially; false (nothing run) if p
 /// has no such dimension to cut.
-template <int K, class Run>
-bool cut_by_results(const plan<K>& p, double cost, int threads, const Run& run) {
+template <int K>
+bool cut_by_results(const plan<K>& p, double cost, int threads, kernel_call run) {
   const plan_cut c = choose_cut(p, chunk_count(cost, threads),
                                 [&](int d) { return p.strides[0][d] != 0; });
   if (c.chunks < 2) return false;
@@ -162,18 +188,12 @@ bool cut_by_results(const plan<K>& p, double cost, int threads, const Run& run) 
 /// elements when the work (elem_cost per element) is large enough, else
 /// serially. Used by kernels that have no fixed-piece fold (argmax, the
 /// one-pass var rows); results do not depend on the thread count.
-template <int K, class Run>
-void run_by_results(const plan<K>& p, double elem_cost, const Run& run) {
+template <int K>
+void run_by_results(const plan<K>& p, double elem_cost, kernel_call run) {
   const double cost = double(plan_size(p)) * elem_cost;
   const int threads = parallel_threads(cost);
   if (threads > 1 && cut_by_results(p, cost, threads, run)) return;
   run(p);
-}
-
-template <class Op, class Acc, class Node, int K>
-bool reduce_cut_results(const plan<K>& p, const Node& node, double cost, int threads) {
-  return cut_by_results(p, cost, threads,
-                        [&](const plan<K>& q) { run_reduce<Op, Acc>(q, node); });
 }
 
 /// A reduction of a plan to one value (the result's strides all 0): each
@@ -181,8 +201,8 @@ bool reduce_cut_results(const plan<K>& p, const Node& node, double cost, int thr
 /// pieces reduce in parallel into a buffer of partial results, which are
 /// then folded into the result in row-major order -- the kernel's own
 /// order, so the value is the serial one bit for bit.
-template <class Op, class Acc, class Node, int K>
-bool reduce_by_pieces(const plan<K>& p, const Node& node, double cost, int threads) {
+template <class Op, class Acc, int K>
+bool reduce_by_pieces(const plan<K>& p, kernel_call run, double cost, int threads) {
   const int m = p.ndim;
   if (m + 1 > maxdims) return false;
   using S = std::conditional_t<std::is_same_v<Acc, bool>, bool, Acc>;
@@ -217,7 +237,7 @@ bool reduce_by_pieces(const plan<K>& p, const Node& node, double cost, int threa
     a.strides[0][m - 1] = std::ptrdiff_t(sizeof(S));
     a.strides[0][m] = 0;
     a.base[0] = at(0);
-    if (!reduce_cut_results<Op, Acc>(a, node, cost, threads)) run_reduce<Op, Acc>(a, node);
+    if (!cut_by_results(a, cost, threads, run)) run(a);
   }
   if (rem > 0) {  // the last, shorter piece of each row: (outer..., rem)
     plan<K> b = p;
@@ -228,9 +248,7 @@ bool reduce_by_pieces(const plan<K>& p, const Node& node, double cost, int threa
     b.base[0] = at(q);
     const double bcost = cost * double(rem) / double(n);
     const int bthreads = parallel_threads(bcost);
-    if (bthreads < 2 || !reduce_cut_results<Op, Acc>(b, node, bcost, bthreads)) {
-      run_reduce<Op, Acc>(b, node);
-    }
+    if (bthreads < 2 || !cut_by_results(b, bcost, bthreads, run)) run(b);
   }
   S* out = reinterpret_cast<S*>(p.base[0]);
   S total = *out;
@@ -248,17 +266,24 @@ bool reduce_by_pieces(const plan<K>& p, const Node& node, double cost, int threa
 /// at the assignment threshold, 2x faster from 262144 on.
 inline constexpr double reduce_cost_scale = 0.5;
 
-template <class Op, class Acc, class Node, int K>
-void run_reduce_parallel(const plan<K>& p, const Node& node) {
-  const double cost = double(plan_size(p)) * (expr::cost_v<Node> + 1) * reduce_cost_scale;
+template <class Op, class Acc, int K>
+void run_reduce_plan(const plan<K>& p, kernel_call run, double elem_cost) {
+  const double cost = double(plan_size(p)) * elem_cost * reduce_cost_scale;
   const int threads = parallel_threads(cost);
   if (threads > 1) {
-    if (reduce_cut_results<Op, Acc>(p, node, cost, threads)) return;
+    if (cut_by_results(p, cost, threads, run)) return;
     bool single = true;
     for (int d = 0; d < p.ndim; ++d) single = single && p.strides[0][d] == 0;
-    if (single && reduce_by_pieces<Op, Acc>(p, node, cost, threads)) return;
+    if (single && reduce_by_pieces<Op, Acc>(p, run, cost, threads)) return;
   }
-  run_reduce<Op, Acc>(p, node);
+  run(p);
+}
+
+/// run_reduce_plan() for the reduction kernel of (Op, Acc, Node).
+template <class Op, class Acc, class Node, int K>
+void run_reduce_parallel(const plan<K>& p, const Node& node) {
+  run_reduce_plan<Op, Acc>(p, kernel_call{&reduce_dispatch<Op, Acc, Node>::call, &node},
+                           double(expr::cost_v<Node> + 1));
 }
 
 }  // namespace numfuse::detail

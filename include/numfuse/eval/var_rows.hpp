@@ -40,9 +40,8 @@ void evaluate_var_rows(const expr::var_rows_node<Acc, A>& v) {
     for (int d = 0; d + 1 < p.ndim; ++d) one_row = one_row && p.strides[0][d] != 0;
     if (one_row) {
       const var_rows_args<A> args{&v.a, v.ddof, v.root};
-      run_by_results(p, double(2 * expr::cost_v<A> + 4), [&](const plan<K>& q) {
-        var_rows_dispatch<Acc, A>::call(&q, &args);
-      });
+      run_by_results(p, double(2 * expr::cost_v<A> + 4),
+                     kernel_call{&var_rows_dispatch<Acc, A>::call, &args});
       v.result = std::move(out);
       return;
     }

@@ -199,11 +199,14 @@ struct result_shape {
     return r;
   }
 
-  template <class... S>
-  const dims& get(const S&... shapes) const noexcept {
-    if (child < 0) return *own;
-    const dims* s[] = {&shapes...};
-    return *s[child];
+  /// (Branches, not an array of pointers indexed by child: the shape is on
+  /// the critical path of a small assignment, and a store-forwarded index
+  /// lookup costs more than a predicted branch.)
+  const dims& get(const dims& a, const dims& b) const noexcept {
+    return child == 0 ? a : (child == 1 ? b : *own);
+  }
+  const dims& get(const dims& c, const dims& a, const dims& b) const noexcept {
+    return child == 0 ? c : (child == 1 ? a : (child == 2 ? b : *own));
   }
 
  private:
@@ -253,7 +256,9 @@ struct binary : node_tag {
   A a;
   B b;
   result_shape shape_;
-  binary(A x, B y) : a(std::move(x)), b(std::move(y)), shape_(result_shape::of(a.shape(), b.shape())) {}
+  template <class X, class Y>
+  binary(X&& x, Y&& y)
+      : a(std::forward<X>(x)), b(std::forward<Y>(y)), shape_(result_shape::of(a.shape(), b.shape())) {}
   const dims& shape() const noexcept { return shape_.get(a.shape(), b.shape()); }
 };
 

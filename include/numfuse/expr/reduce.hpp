@@ -39,12 +39,17 @@ class axis_arg {
   /// axis_error / value_error with NumPy's messages.
   std::uint64_t mask(int ndim) const {
     if (all_) return ndim >= 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << ndim) - 1;
-    std::uint64_t m = 0;
+    // Two passes, as NumPy's ufunc.reduce: every axis is checked against
+    // ndim before any duplicate is looked for (so (0, -2, -4) on a 2-d
+    // array is an AxisError, not a duplicate).
     for (int a : axes_) {
       if (a < -ndim || a >= ndim) {
         throw axis_error("axis " + std::to_string(a) + " is out of bounds for array of dimension " +
                          std::to_string(ndim));
       }
+    }
+    std::uint64_t m = 0;
+    for (int a : axes_) {
       const int n = a < 0 ? a + ndim : a;
       if (m & (std::uint64_t(1) << n)) throw value_error("duplicate value in 'axis'");
       m |= std::uint64_t(1) << n;

@@ -32,10 +32,17 @@ HWY_BEFORE_NAMESPACE();
 namespace numfuse {
 namespace HWY_NAMESPACE {
 
+/// Expressions whose work per element (expr::cost_v) exceeds this are
+/// compute-bound: their rows are not unrolled and one copy of the
+/// contiguous row serves every caller (compile time: a transcendental
+/// expression was inlined a dozen times per target).
+inline constexpr int unroll_max_cost = 16;
+
 template <class Out, class Node>
 struct assign_kernel {
   static constexpr int K = 1 + expr::leaf_count_v<Node>;
   static constexpr int W = std::max(int(sizeof(Out)), expr::widest_v<Node>);
+  static constexpr bool cheap = expr::cost_v<Node> <= unroll_max_cost;
   using wide_t = typename detail::uint_of_size<W>::type;
   using S = lane_t<Out>;
 
@@ -51,12 +58,13 @@ struct assign_kernel {
 
   /// The last m < N elements of a row, from element i on, evaluated at
   /// full width on padded copies (simd/tail-inl.h). st == nullptr: every
-  /// operand is unit-stride.
-  template <class E>
-  static HWY_NOINLINE void tail(E& ev, const Node& node, const std::uintptr_t* ptrs,
+  /// operand is unit-stride. One instantiation per node (the general
+  /// evaluator: a padded copy may be a splat).
+  static HWY_NOINLINE void tail(const Node& node, const std::uintptr_t* ptrs,
                                 const std::ptrdiff_t* st, std::size_t i, std::size_t m) {
     const hn::ScalableTag<wide_t> dw;
     const hn::Rebind<S, decltype(dw)> dsw;
+    evaluator<Node, 1, false> ev(node);
     padded_row<K> pr;
     pr.begin(ev, node, ptrs, st, i, m);
     alignas(HWY_MAX_BYTES) S v[lanes_v<decltype(dsw)>];
@@ -66,31 +74,43 @@ struct assign_kernel {
     for (std::size_t j = 0; j < m; ++j) out[std::ptrdiff_t(j) * ostride] = v[j];
   }
 
+  /// Stores one vector at element i of a row (ostride 1, or a scatter
+  /// through a buffer).
+  template <bool Contig, class V, class D>
+  static HWY_INLINE void store(V v, D dsw, S* out, std::ptrdiff_t ostride, std::size_t i) {
+    if (Contig || ostride == 1) {
+      hn::StoreU(v, dsw, out + i);
+    } else {
+      alignas(HWY_MAX_BYTES) S buf[lanes_v<D>];
+      hn::Store(v, dsw, buf);
+      for (std::size_t j = 0; j < lanes_v<D>; ++j) out[std::ptrdiff_t(i + j) * ostride] = buf[j];
+    }
+  }
+
   /// The full vectors of one row of n elements (the evaluator's row is set);
-  /// returns how many elements were written.
+  /// returns how many elements were written. Each value() is one inlined
+  /// copy of the expression: cheap ones are unrolled by two, expensive ones
+  /// are not (they are compute-bound; the copies would only cost compile
+  /// time).
   template <bool Contig, class E>
   static HWY_INLINE std::size_t row(const E& ev, S* out, std::ptrdiff_t ostride, std::size_t n) {
     const hn::ScalableTag<wide_t> dw;
     const hn::Rebind<S, decltype(dw)> dsw;
     const std::size_t N = hn::Lanes(dw);
     std::size_t i = 0;
-    if (Contig || ostride == 1) {
+    if constexpr (cheap) {
       for (; i + 2 * N <= n; i += 2 * N) {
         const auto v0 = value(ev, dw, i);
         const auto v1 = value(ev, dw, i + N);
-        hn::StoreU(v0, dsw, out + i);
-        hn::StoreU(v1, dsw, out + i + N);
+        store<Contig>(v0, dsw, out, ostride, i);
+        store<Contig>(v1, dsw, out, ostride, i + N);
       }
       if (i + N <= n) {
-        hn::StoreU(value(ev, dw, i), dsw, out + i);
+        store<Contig>(value(ev, dw, i), dsw, out, ostride, i);
         i += N;
       }
     } else {
-      alignas(HWY_MAX_BYTES) S buf[lanes_v<decltype(dsw)>];
-      for (; i + N <= n; i += N) {
-        hn::Store(value(ev, dw, i), dsw, buf);
-        for (std::size_t j = 0; j < N; ++j) out[std::ptrdiff_t(i + j) * ostride] = buf[j];
-      }
+      for (; i + N <= n; i += N) store<Contig>(value(ev, dw, i), dsw, out, ostride, i);
     }
     return i;
   }
@@ -106,17 +126,43 @@ struct assign_kernel {
   /// One contiguous row of n elements: every same-shape contiguous
   /// assignment (assign()'s fast path sets only the plan's base and shape).
   /// Kept small: it is most of the cost of assigning a tiny array.
-  static HWY_INLINE void one_row(const std::uintptr_t* base, std::size_t n, const Node& node) {
+  static HWY_INLINE void one_row_inline(const std::uintptr_t* base, std::size_t n,
+                                        const Node& node) {
     static constexpr std::array<std::ptrdiff_t, K> unit = unit_steps();
     evaluator<Node, 1, true> ev(node);
     ev.begin_row(base, unit.data());
     const std::size_t done = row<true>(ev, reinterpret_cast<S*>(base[0]), 1, n);
-    if (HWY_UNLIKELY(done < n)) tail(ev, node, base, nullptr, done, n - done);
+    if (HWY_UNLIKELY(done < n)) tail(node, base, nullptr, done, n - done);
+  }
+  static HWY_NOINLINE void one_row_call(const std::uintptr_t* base, std::size_t n,
+                                        const Node& node) {
+    one_row_inline(base, n, node);
+  }
+  /// Inlined where the expression is cheap (the per-call cost matters),
+  /// one out-of-line copy otherwise.
+  static HWY_INLINE void one_row(const std::uintptr_t* base, std::size_t n, const Node& node) {
+    if constexpr (cheap) {
+      one_row_inline(base, n, node);
+    } else {
+      one_row_call(base, n, node);
+    }
   }
 
-  template <bool Contig>
-  static HWY_NOINLINE void rows(const detail::plan<K>& p, const Node& node) {
-    evaluator<Node, 1, Contig> ev(node);
+  /// Every row of a plan whose inner loop is unit-stride for all operands.
+  static HWY_NOINLINE void contiguous_rows(const detail::plan<K>& p, const Node& node) {
+    const std::size_t n = static_cast<std::size_t>(p.inner_size());
+    std::uintptr_t ptrs[K];
+    for (int k = 0; k < K; ++k) ptrs[k] = p.base[k];
+    std::ptrdiff_t idx[maxdims] = {};
+    do {
+      one_row(ptrs, n, node);
+    } while (detail::next_row(p, ptrs, idx));
+  }
+
+  /// Every row of any other plan (splat, strided or negative-stride
+  /// operands; each leaf checks its mode per row).
+  static HWY_NOINLINE void strided_rows(const detail::plan<K>& p, const Node& node) {
+    evaluator<Node, 1, false> ev(node);
     const std::size_t n = static_cast<std::size_t>(p.inner_size());
     std::ptrdiff_t st[K];
     std::uintptr_t ptrs[K];
@@ -128,8 +174,8 @@ struct assign_kernel {
     std::ptrdiff_t idx[maxdims] = {};
     do {
       ev.begin_row(ptrs, st);
-      const std::size_t done = row<Contig>(ev, reinterpret_cast<S*>(ptrs[0]), ostride, n);
-      if (done < n) tail(ev, node, ptrs, st, done, n - done);
+      const std::size_t done = row<false>(ev, reinterpret_cast<S*>(ptrs[0]), ostride, n);
+      if (done < n) tail(node, ptrs, st, done, n - done);
     } while (detail::next_row(p, ptrs, idx));
   }
 
@@ -139,9 +185,9 @@ struct assign_kernel {
     if (p.contiguous && p.ndim == 1) {
       one_row(p.base, static_cast<std::size_t>(p.shape[0]), n);
     } else if (p.contiguous) {
-      rows<true>(p, n);
+      contiguous_rows(p, n);
     } else {
-      rows<false>(p, n);
+      strided_rows(p, n);
     }
   }
 };

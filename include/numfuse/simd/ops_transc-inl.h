@@ -496,7 +496,7 @@ template <> struct vunary<op::fabs> {
 };
 template <> struct vunary<op::modf_frac> {
   template <class D, class V>
-  static HWY_INLINE V apply(D d, V a) {
+  static HWY_INLINE V apply(D, V a) {
     // x - trunc(x) is exact; modf(+-inf) has fraction +-0.
     const V f = hn::IfThenZeroElse(hn::IsInf(a), hn::Sub(a, hn::Trunc(a)));
     return hn::IfThenElse(hn::IsNaN(a), a, hn::CopySign(f, a));
