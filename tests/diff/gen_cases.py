@@ -46,6 +46,7 @@ DTYPES = ["b1", "i4", "i8", "f4", "f8"]
 NP = {"b1": np.bool_, "i4": np.int32, "i8": np.int64, "f4": np.float32, "f8": np.float64}
 CODE = {np.dtype(v): k for k, v in NP.items()}
 INTS = ("i4", "i8")
+ARITH = ("add", "subtract", "multiply")
 FLOATS = ("f4", "f8")
 
 # name -> (numpy function, allowed operand dtypes after promotion, inexact for floats)
@@ -421,6 +422,61 @@ class Gen:
         e = f"rs({e},{'x'.join(str(s) for s in tgt) or 's'})"
         return e, np.asarray(call(e, np.reshape, v, tuple(tgt))), l
 
+    # ---- the driver's fused forms (tests/diff/ops_fused.cpp) -----------
+    # Random trees rarely have exactly these shapes with one dtype
+    # throughout, so a separate batch of cases is drawn from them.
+    def fused(self):
+        r = self.r
+        shape = self.shape()
+        t = r.randrange(4)
+        if t == 0:  # op1(op2(A, B), C), op in {add, subtract, multiply}
+            T = r.choice(["i8", "f4", "f8"])
+            o1, o2 = r.choice(ARITH), r.choice(ARITH)
+            (ea, va), (eb, vb), (ec, vc) = (self.leaf(self.compatible(shape), T) for _ in range(3))
+            inner = f"{o2}({ea},{eb})"
+            vi = call(inner, BINARY[o2][0], va, vb)
+            e = f"{o1}({inner},{ec})"
+            return e, call(e, BINARY[o1][0], vi, vc), 0
+        if t == 1:  # op(u(A), B), u in {sin, exp, sqrt, absolute}, op in {add, multiply}
+            T = r.choice(["f4", "f8"])
+            u, o = r.choice(["sin", "exp", "sqrt", "absolute"]), r.choice(["add", "multiply"])
+            (ea, va), (eb, vb) = (self.leaf(self.compatible(shape), T) for _ in range(2))
+            vu = call(f"{u}({ea})", UNARY[u][0], va)
+            e = f"{o}({u}({ea}),{eb})"
+            lvl = 1 if UNARY[u][2] else 0
+            if lvl and o == "add":
+                lvl = 2
+            return e, call(e, BINARY[o][0], vu, vb), lvl
+        if t == 2:  # where(cmp(A, B), C, D), cmp in {less, greater}
+            T = r.choice(["i4", "f8"])
+            cmp = r.choice(["less", "greater"])
+            (ea, va), (eb, vb), (ec, vc), (ed, vd) = (self.leaf(self.compatible(shape), T) for _ in range(4))
+            cond = call(f"{cmp}({ea},{eb})", BINARY[cmp][0], va, vb)
+            e = f"where({cmp}({ea},{eb}),{ec},{ed})"
+            return e, call(e, np.where, cond, vc, vd), 0
+        # sum(multiply(A, B), axis, keepdims)
+        T = r.choice(["i8", "f4", "f8"])
+        (ea, va), (eb, vb) = (self.leaf(self.compatible(shape), T) for _ in range(2))
+        em = f"multiply({ea},{eb})"
+        vm = np.asarray(call(em, np.multiply, va, vb))
+        keep = r.random() < 0.3
+        if vm.ndim == 0 or r.random() < 0.4:
+            ax, enc = None, "a*"
+        else:
+            ax = r.randrange(-vm.ndim, vm.ndim)
+            enc = f"a{ax}i"
+        e = f"sum({em},{enc},k{int(keep)})"
+        out = np.asarray(call(e, np.sum, vm, axis=ax, keepdims=keep))
+        return e, out, 2 if out.dtype.kind == "f" and not exactish(vm) else 0
+
+    def fused_case(self):
+        self.inputs = []
+        try:
+            e, v, lvl = self.fused()
+        except CaseError as ce:
+            return ce.expr, None, 0, ce.cls
+        return e, np.asarray(v), lvl, None
+
     def case(self, max_depth):
         self.inputs = []
         depth = self.r.randint(1, max_depth)
@@ -488,8 +544,14 @@ def main():
     pool = Pool()
     lines = []
     nerr = 0
-    for i in range(count):
-        e, v, lvl, err = g.case(args.depth)
+    # The random trees, then (their own seed, so adding them changed none of
+    # the others) cases of the driver's fused forms.
+    fused_count = count // 6
+    fg = Gen(seed + 1000)
+    for i in range(count + fused_count):
+        e, v, lvl, err = g.case(args.depth) if i < count else fg.fused_case()
+        if i >= count:
+            g.inputs = fg.inputs
         if err is not None:
             nerr += 1
             expect, tol = "err:" + err, "u0"
@@ -507,7 +569,8 @@ def main():
     with open(os.path.join(out, "cases.txt"), "w") as f:
         f.write("\n".join(lines) + "\n")
     np.savez_compressed(os.path.join(out, "pool.npz"), **pool.arrays())
-    print(f"{count} cases ({nerr} expect an error) -> {out}", file=sys.stderr)
+    print(f"{count + fused_count} cases ({fused_count} of fused forms; {nerr} expect an error) -> {out}",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":
