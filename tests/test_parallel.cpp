@@ -8,6 +8,7 @@
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <functional>
@@ -207,6 +208,28 @@ TEST_CASE("parallel: axis reductions and strided operands, identical at every th
   });
   check_same_bits(b, "sum(A[:,None,:] * ones(3)[None,:,None])");
   check_close(b[0].reshape({1}), g.array<double>("B.sum"), 1e-9, "3-d broadcast sum vs NumPy");
+}
+
+TEST_CASE("parallel: whole-array argmax/argmin are NumPy's at every thread count") {
+  const auto want = golden::elements(gdata().array<int64_t>("arg"));
+  REQUIRE(want.size() == 10);
+  const auto& x = x_input();
+  np::ndarray<double> y = x;
+  for (std::ptrdiff_t i : {300007, 700001, 900000}) y.data()[i] = std::nan("");
+  const np::ndarray<double> ties = np::floor(x * 4.0);
+  const auto got = at_thread_counts([&] {
+    return np::ndarray<int64_t>{
+        int64_t(np::argmax(x)),        int64_t(np::argmin(x)),
+        int64_t(np::argmax(ties)),     int64_t(np::argmin(ties)),
+        int64_t(np::argmax(y)),        int64_t(np::argmin(y)),
+        int64_t(np::nanargmax(y)),     int64_t(np::nanargmin(y)),
+        int64_t(np::argmax(x.view(np::slice(np::none, np::none, 3)))),
+        int64_t(np::argmin(x.view(np::slice(np::none, np::none, -2))))};
+  });
+  for (std::size_t t = 0; t < got.size(); ++t) {
+    INFO("thread setting " << t);
+    CHECK(golden::elements(got[t]) == want);
+  }
 }
 
 TEST_CASE("parallel: elementwise expressions and broadcasts are exact at every thread count") {

@@ -49,6 +49,16 @@ def main():
     w.array("E2", e[::997])
     w.array("bc", (a - a[0][None, :] * a[:, 0][:, None])[::STEP, ::STEP])
     w.array("T", (a[:700, :600].T + 2.0 * a[:600, :700])[::STEP, ::STEP])
+    # Whole-array argmax/argmin (pieces in parallel, combined in order): the
+    # plain input, ties (the first maximum wins), NaNs (the first NaN wins;
+    # the nan forms skip them), a strided view.
+    y = x.copy()
+    y[[300007, 700001, 900000]] = np.nan
+    ties = np.floor(x * 4.0)
+    arg = np.array([np.argmax(x), np.argmin(x), np.argmax(ties), np.argmin(ties),
+                    np.argmax(y), np.argmin(y), np.nanargmax(y), np.nanargmin(y),
+                    np.argmax(x[::3]), np.argmin(x[::-2])], dtype=np.int64)
+    w.array("arg", arg)
     w.close()
 
 

@@ -9,6 +9,7 @@
 // element's rows are still visited in increasing index order.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -35,6 +36,71 @@ inline constexpr std::int64_t arg_none = std::numeric_limits<std::int64_t>::max(
 /// dtypes, int32 for bool and 1-/2-byte integers (exact, order preserving).
 template <class T>
 using arg_lane_t = std::conditional_t<(sizeof(T) >= 4), T, std::int32_t>;
+
+/// A whole-array argmax/argmin of a one-dimensional plan p (one result,
+/// operand 0 and K-1 at stride 0) on `threads` threads: the row is cut into
+/// pieces whose (index, best value) the kernel finds in parallel -- a
+/// two-dimensional plan whose outer dimension is not reduced -- and the
+/// pieces are combined in order, keeping the first maximum (the first NaN
+/// for argmax/argmin; nanarg* never hold a NaN). The index is the serial
+/// kernel's. False (nothing run) when not worth it.
+template <class Op, class C, int K>
+bool arg_by_pieces(const plan<K>& p, kernel_call run, double cost, int threads) {
+  const std::ptrdiff_t n = p.shape[0];
+  const std::ptrdiff_t pieces = chunk_count(cost, threads);
+  const std::ptrdiff_t len = (n + pieces - 1) / pieces;
+  const std::ptrdiff_t full = n / len, rem = n - full * len;
+  const std::ptrdiff_t count = full + (rem != 0);
+  if (count < 2) return false;
+  auto index = std::make_unique<std::int64_t[]>(static_cast<std::size_t>(count));
+  auto best = std::make_unique<C[]>(static_cast<std::size_t>(count));
+  std::fill_n(index.get(), count, arg_none);
+  std::fill_n(best.get(), count, C(0));
+  const auto at = [](const auto* ptr, std::ptrdiff_t i) { return reinterpret_cast<std::uintptr_t>(ptr + i); };
+  plan<K> a = p;  // (full, len): piece j's index and best go to index[j], best[j]
+  a.ndim = 2;
+  a.shape[0] = full;
+  a.shape[1] = len;
+  for (int k = 1; k + 1 < K; ++k) {
+    a.strides[k][0] = p.strides[k][0] * len;
+    a.strides[k][1] = p.strides[k][0];
+  }
+  a.strides[0][0] = std::ptrdiff_t(sizeof(std::int64_t));
+  a.strides[0][1] = 0;
+  a.strides[K - 1][0] = std::ptrdiff_t(sizeof(C));
+  a.strides[K - 1][1] = 0;
+  a.base[0] = at(index.get(), 0);
+  a.base[K - 1] = at(best.get(), 0);
+  if (!cut_by_results(a, cost, threads, run)) run(a);
+  if (rem != 0) {  // the last, shorter piece
+    plan<K> b = p;
+    for (int k = 1; k + 1 < K; ++k) b.base[k] += static_cast<std::uintptr_t>(full * len * p.strides[k][0]);
+    b.shape[0] = rem;
+    b.base[0] = at(index.get(), full);
+    b.base[K - 1] = at(best.get(), full);
+    run(b);
+  }
+  std::int64_t bi = arg_none;
+  C bv = C(0);
+  for (std::ptrdiff_t j = 0; j < count; ++j) {
+    if (index[j] == arg_none) continue;  // an all-NaN piece (nanarg*)
+    const C v = best[j];
+    bool take = bi == arg_none;
+    if (!take) {
+      if constexpr (std::is_floating_point_v<C> && !Op::skip_nan) {
+        if (bv != bv) break;  // the first NaN wins, and it is behind us
+        take = v != v;
+      }
+      take = take || (Op::max ? v > bv : v < bv);  // ties keep the earlier piece
+    }
+    if (take) {
+      bi = index[j] + j * len;
+      bv = v;
+    }
+  }
+  *reinterpret_cast<std::int64_t*>(p.base[0]) = bi;
+  return true;
+}
 
 template <class Op, class A>
 void evaluate_arg(const expr::arg_node<Op, A>& r) {
@@ -66,9 +132,14 @@ void evaluate_arg(const expr::arg_node<Op, A>& r) {
     plan<K> p;
     make_plan(p, in, ops);
     // In parallel over result elements when large (argmax(A, 1)); a single
-    // argmax runs serially.
-    run_by_results(p, double(expr::cost_v<A> + 2),
-                   kernel_call{&argreduce_dispatch<Op, T, A>::call, &r.a});
+    // argmax over a one-dimensional plan in pieces.
+    const kernel_call run{&argreduce_dispatch<Op, T, A>::call, &r.a};
+    const double elem_cost = double(expr::cost_v<A> + 2);
+    const double cost = double(plan_size(p)) * elem_cost;
+    const int threads = parallel_threads(cost);
+    if (!(outn == 1 && p.ndim == 1 && p.strides[0][0] == 0 && threads > 1 && arg_by_pieces<Op, C>(p, run, cost, threads))) {
+      run_by_results(p, elem_cost, run);
+    }
   }
   if constexpr (Op::skip_nan) {
     // A slice that held only NaNs kept "no index". (Counted in int64
