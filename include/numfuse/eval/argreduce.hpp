@@ -29,8 +29,7 @@
 namespace numfuse {
 namespace detail {
 
-/// "No index yet" in the index result (an all-NaN slice of nanargmax).
-inline constexpr std::int64_t arg_none = std::numeric_limits<std::int64_t>::max();
+using expr::arg_none;
 
 /// The lane type the kernel compares in: the dtype itself for 4- and 8-byte
 /// dtypes, int32 for bool and 1-/2-byte integers (exact, order preserving).
@@ -38,12 +37,12 @@ template <class T>
 using arg_lane_t = std::conditional_t<(sizeof(T) >= 4), T, std::int32_t>;
 
 /// A whole-array argmax/argmin of a one-dimensional plan p (one result,
-/// operand 0 and K-1 at stride 0) on `threads` threads: the row is cut into
+/// operands 0 and K-1 at stride 0) on `threads` threads: the row is cut into
 /// pieces whose (index, best value) the kernel finds in parallel -- a
 /// two-dimensional plan whose outer dimension is not reduced -- and the
-/// pieces are combined in order, keeping the first maximum (the first NaN
-/// for argmax/argmin; nanarg* never hold a NaN). The index is the serial
-/// kernel's. False (nothing run) when not worth it.
+/// pieces are folded in order with the kernel's own rule
+/// (expr::arg_better), so the index is the serial one. False (nothing run)
+/// when there is only one piece.
 template <class Op, class C, int K>
 bool arg_by_pieces(const plan<K>& p, kernel_call run, double cost, int threads) {
   const std::ptrdiff_t n = p.shape[0];
@@ -57,45 +56,24 @@ bool arg_by_pieces(const plan<K>& p, kernel_call run, double cost, int threads) 
   std::fill_n(index.get(), count, arg_none);
   std::fill_n(best.get(), count, C(0));
   const auto at = [](const auto* ptr, std::ptrdiff_t i) { return reinterpret_cast<std::uintptr_t>(ptr + i); };
-  plan<K> a = p;  // (full, len): piece j's index and best go to index[j], best[j]
-  a.ndim = 2;
-  a.shape[0] = full;
-  a.shape[1] = len;
-  for (int k = 1; k + 1 < K; ++k) {
-    a.strides[k][0] = p.strides[k][0] * len;
-    a.strides[k][1] = p.strides[k][0];
-  }
+  plan<K> a = pieces_plan(p, full, len);  // piece j's index and best: index[j], best[j]
   a.strides[0][0] = std::ptrdiff_t(sizeof(std::int64_t));
-  a.strides[0][1] = 0;
   a.strides[K - 1][0] = std::ptrdiff_t(sizeof(C));
-  a.strides[K - 1][1] = 0;
   a.base[0] = at(index.get(), 0);
   a.base[K - 1] = at(best.get(), 0);
   if (!cut_by_results(a, cost, threads, run)) run(a);
   if (rem != 0) {  // the last, shorter piece
-    plan<K> b = p;
-    for (int k = 1; k + 1 < K; ++k) b.base[k] += static_cast<std::uintptr_t>(full * len * p.strides[k][0]);
-    b.shape[0] = rem;
+    plan<K> b = sub_plan(p, 0, full * len, n);
     b.base[0] = at(index.get(), full);
     b.base[K - 1] = at(best.get(), full);
     run(b);
   }
   std::int64_t bi = arg_none;
   C bv = C(0);
-  for (std::ptrdiff_t j = 0; j < count; ++j) {
-    if (index[j] == arg_none) continue;  // an all-NaN piece (nanarg*)
-    const C v = best[j];
-    bool take = bi == arg_none;
-    if (!take) {
-      if constexpr (std::is_floating_point_v<C> && !Op::skip_nan) {
-        if (bv != bv) break;  // the first NaN wins, and it is behind us
-        take = v != v;
-      }
-      take = take || (Op::max ? v > bv : v < bv);  // ties keep the earlier piece
-    }
-    if (take) {
+  for (std::ptrdiff_t j = 0; j < count; ++j) {  // index[j] == arg_none: an all-NaN piece
+    if (index[j] != arg_none && expr::arg_better<Op>(best[j], index[j] + j * len, bv, bi)) {
       bi = index[j] + j * len;
-      bv = v;
+      bv = best[j];
     }
   }
   *reinterpret_cast<std::int64_t*>(p.base[0]) = bi;
@@ -137,7 +115,8 @@ void evaluate_arg(const expr::arg_node<Op, A>& r) {
     const double elem_cost = double(expr::cost_v<A> + 2);
     const double cost = double(plan_size(p)) * elem_cost;
     const int threads = parallel_threads(cost);
-    if (!(outn == 1 && p.ndim == 1 && p.strides[0][0] == 0 && threads > 1 && arg_by_pieces<Op, C>(p, run, cost, threads))) {
+    const bool one_row = p.ndim == 1 && p.strides[0][0] == 0;
+    if (!(one_row && threads > 1 && arg_by_pieces<Op, C>(p, run, cost, threads))) {
       run_by_results(p, elem_cost, run);
     }
   }

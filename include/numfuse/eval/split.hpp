@@ -77,6 +77,24 @@ plan<K> sub_plan(const plan<K>& p, int d, std::ptrdiff_t b, std::ptrdiff_t e) no
   return q;
 }
 
+/// p with its innermost dimension cut into q pieces of len elements
+/// (dimensions ..., q, len; every operand steps len elements from piece to
+/// piece). The elements from q * len on are sub_plan(p, ndim - 1, q * len,
+/// n). Callers point the result operands at their buffers of partials.
+template <int K>
+plan<K> pieces_plan(const plan<K>& p, std::ptrdiff_t q, std::ptrdiff_t len) noexcept {
+  const int m = p.ndim;
+  plan<K> a = p;
+  a.ndim = m + 1;
+  a.shape[m - 1] = q;
+  a.shape[m] = len;
+  for (int k = 0; k < K; ++k) {
+    a.strides[k][m - 1] = p.strides[k][m - 1] * len;
+    a.strides[k][m] = p.strides[k][m - 1];
+  }
+  return a;
+}
+
 /// Chooses where to cut plan p into about `wanted` chunks, among the
 /// dimensions `allowed(d)` accepts: the outermost one long enough,
 /// otherwise the longest. chunks < 2: not worth cutting.
@@ -225,14 +243,7 @@ bool reduce_by_pieces(const plan<K>& p, kernel_call run, double cost, int thread
     s *= p.shape[d];
   }
   if (q > 0) {  // full pieces: dimensions (outer..., q, C)
-    plan<K> a = p;
-    a.ndim = m + 1;
-    a.shape[m - 1] = q;
-    a.shape[m] = C;
-    for (int k = 0; k < K; ++k) {
-      a.strides[k][m - 1] = p.strides[k][m - 1] * C;
-      a.strides[k][m] = p.strides[k][m - 1];
-    }
+    plan<K> a = pieces_plan(p, q, C);
     for (int d = 0; d + 1 < m; ++d) a.strides[0][d] = rstride[d];
     a.strides[0][m - 1] = std::ptrdiff_t(sizeof(S));
     a.strides[0][m] = 0;
@@ -240,9 +251,7 @@ bool reduce_by_pieces(const plan<K>& p, kernel_call run, double cost, int thread
     if (!cut_by_results(a, cost, threads, run)) run(a);
   }
   if (rem > 0) {  // the last, shorter piece of each row: (outer..., rem)
-    plan<K> b = p;
-    b.shape[m - 1] = rem;
-    for (int k = 1; k < K; ++k) b.base[k] += static_cast<std::uintptr_t>(q * C * p.strides[k][m - 1]);
+    plan<K> b = sub_plan(p, m - 1, q * C, n);
     for (int d = 0; d + 1 < m; ++d) b.strides[0][d] = rstride[d];
     b.strides[0][m - 1] = 0;
     b.base[0] = at(q);

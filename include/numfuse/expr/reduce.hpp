@@ -111,6 +111,25 @@ constexpr T combine_scalar(T a, T b) {
   }
 }
 
+/// "No index yet" in an arg-reduction's index result (an all-NaN slice of
+/// nanargmax keeps it).
+inline constexpr std::int64_t arg_none = std::numeric_limits<std::int64_t>::max();
+
+/// Does value v at index i beat the best (bv, bi) so far (bi == arg_none:
+/// nothing yet)? Ties keep the smaller index; argmax/argmin: the first NaN
+/// wins. The nan forms never offer a NaN. The one rule of the kernel's
+/// lanes and of any fold of partial results (eval/argreduce.hpp).
+template <class Op, class C>
+constexpr bool arg_better(C v, std::int64_t i, C bv, std::int64_t bi) {
+  if (bi == arg_none) return true;
+  if constexpr (std::is_floating_point_v<C> && !Op::skip_nan) {
+    if (bv != bv) return v != v && i < bi;
+    if (v != v) return true;
+  }
+  if (Op::max ? v > bv : v < bv) return true;
+  return v == bv && i < bi;
+}
+
 /// Reduced rows are combined in chunks of this many elements, left to
 /// right (NumPy's ufunc buffer size, which its float sums follow); chunk
 /// boundaries never depend on the thread count.

@@ -47,7 +47,7 @@ struct argreduce_kernel {
   using C = std::conditional_t<(sizeof(T) >= 4), lane_t<T>, std::int32_t>;
   using I = std::conditional_t<sizeof(C) == 4, std::int32_t, std::int64_t>;
   static constexpr bool is_float = std::is_floating_point_v<C>;
-  static constexpr std::int64_t none = std::numeric_limits<std::int64_t>::max();
+  static constexpr std::int64_t none = expr::arg_none;
   using D = hn::ScalableTag<C>;
   using DI = hn::RebindToSigned<D>;
   static constexpr std::size_t N = lanes_v<D>;
@@ -56,16 +56,10 @@ struct argreduce_kernel {
   static constexpr std::size_t chunk =
       sizeof(I) == 4 ? (std::size_t(1) << 30) : std::numeric_limits<std::size_t>::max() / 2;
 
-  /// Does value v at index i beat the best (bv, bi) so far? (bi == none:
-  /// nothing yet.) The caller never offers a NaN when NaNs are skipped.
+  /// Does value v at index i beat the best (bv, bi) so far?
+  /// (expr::arg_better; the caller never offers a NaN when NaNs are skipped.)
   static HWY_INLINE bool better(C v, std::int64_t i, C bv, std::int64_t bi) {
-    if (bi == none) return true;
-    if constexpr (is_float && !SkipNan) {
-      if (bv != bv) return v != v && i < bi;
-      if (v != v) return true;
-    }
-    if (Max ? v > bv : v < bv) return true;
-    return v == bv && i < bi;
+    return expr::arg_better<Op>(v, i, bv, bi);
   }
   static HWY_INLINE bool candidate(C v) {
     if constexpr (is_float && SkipNan) {
