@@ -177,6 +177,41 @@ TEST_CASE("advanced indexing: writes through masks and integer arrays") {
   }
 }
 
+TEST_CASE("advanced indexing: the proxy as an expression operand (read once, a copy)") {
+  adv_test::sources s;
+  auto& [A, v, M, F] = s;
+  // Each result is evaluated into an ndarray of the expression's own dtype.
+  const auto ev = [](const auto& e) { return np::eval(e); };
+  check(ev(M[M > 4.0] * 2), "op.mask_mul");
+  check(ev(np::sqrt(M[I{2, 0}]) + M[I{2, 0}]), "op.int_sqrt");
+  check(np::ndarray<std::int64_t>(np::sum(A[np::remainder(A, 2) == 0])), "op.sum");
+  check(ev(np::sum(A[I{1, 0}], 1)), "op.sum_axis");
+  check(ev(v[I{1, 3, 5}] > 2), "op.cmp");
+  check(ev(np::where(v[I{1, 3, 5}] > 2, v[I{1, 3, 5}], -1)), "op.where");
+  check(ev(M[M > 4.0] + F.T()[F.T() > 2.0f]), "op.two");  // float64 + float32
+  check(ev(M[I{2, 0}] - v[I{1, 2, 3, 4}]), "op.bcast");    // (2, 4) - (4,)
+  const np::ndarray<float> f = v[I{1, 3}];                  // converted on the way
+  check(f, "op.astype");
+  check(np::ndarray<std::int64_t>(np::max(v.view(S(none, none, -1))[I{0, 9, 4}])), "op.max_rev");
+  {
+    auto a = np::ndarray<std::int64_t>(v);
+    a[np::remainder(a, 3) == 0] = a[np::remainder(a, 3) == 0] * 10;
+    check(a, "op.w_self");
+  }
+  {
+    auto a = np::ndarray<std::int64_t>(v);
+    a.view(S(0, 4)) = a[I{3, 2, 1, 0}];  // overlapping source: gathered first
+    check(a, "op.w_view_overlap");
+  }
+  {
+    np::ndarray<double> b(M);
+    b = b[b > 6.0];  // a new shape: b is rebound to the selection
+    check(b, "op.rebind");
+  }
+  check_error<np::broadcast_error>([&] { (void)np::eval(M[M > 4.0] + v[I{1, 2}]); },
+                                   "op.err_bcast");
+}
+
 TEST_CASE("advanced indexing: NumPy's errors") {
   adv_test::sources s;
   auto& [A, v, M, F] = s;

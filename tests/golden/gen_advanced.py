@@ -137,6 +137,22 @@ def main():
     err("err.w_mask", lambda: set_(v.copy(), v > 5, np.array([1, 2])))
     err("err.w_oob", lambda: set_(v.copy(), [3, 12], 0))
 
+    # --- the proxy as an operand: a[idx] read once (a copy), then used ---
+    case("op.mask_mul", M[M > 4] * 2)
+    case("op.int_sqrt", np.sqrt(M[[2, 0]]) + M[[2, 0]])
+    case("op.sum", np.sum(A[A % 2 == 0]))
+    case("op.sum_axis", np.sum(A[[1, 0]], axis=1))
+    case("op.cmp", v[[1, 3, 5]] > 2)
+    case("op.where", np.where(v[[1, 3, 5]] > 2, v[[1, 3, 5]], -1))
+    case("op.two", M[M > 4] + F.T[F.T > 2])
+    case("op.bcast", M[[2, 0]] - v[[1, 2, 3, 4]])
+    case("op.astype", np.asarray(v[[1, 3]], dtype=np.float32))
+    case("op.max_rev", np.max(v[::-1][[0, 9, 4]]))
+    a = v.copy(); a[a % 3 == 0] = a[a % 3 == 0] * 10; case("op.w_self", a)
+    a = v.copy(); a[0:4] = a[[3, 2, 1, 0]]; case("op.w_view_overlap", a)
+    b = M.copy(); b = b[b > 6]; case("op.rebind", b)
+    err("op.err_bcast", lambda: M[M > 4] + v[[1, 2]])
+
     # --- routines ---
     case("take.M_ax1", np.take(M, [0, 2], axis=1))
     case("take.M_flat", np.take(M, [[1, 2], [11, -1]]))

@@ -102,11 +102,15 @@ class ndarray : public detail::strided_access<ndarray<T>, T>,
 
   /// Evaluates an expression (or copies an array/view), converting to T.
   template <array_operand E>
-    requires(!std::is_same_v<std::remove_cvref_t<E>, ndarray>)
+    requires(!std::is_same_v<std::remove_cvref_t<E>, ndarray> && !adv_proxy<E>)
   ndarray(const E& e) {  // NOLINT: implicit, so that `ndarray<double> r = a + b;` works
     allocate(e.shape());
     detail::assign_operand(data_, shape_, estrides_, e);
   }
+  /// The elements a[mask] or a[idx] selects (NumPy's a[idx] is a copy),
+  /// converted to T.
+  template <adv_proxy E>
+  ndarray(const E& e) : ndarray(e.copy()) {}  // NOLINT: implicit, as above
 
   ndarray(const ndarray& o) : ndarray(ndview<const T>(o)) {}
   ndarray(ndarray&& o) noexcept = default;
@@ -116,11 +120,17 @@ class ndarray : public detail::strided_access<ndarray<T>, T>,
     return *this;
   }
   ndarray& operator=(ndarray&& o) noexcept = default;
+  /// r = a[idx]: the selected elements are gathered first (so r may be a).
+  template <adv_proxy E>
+  ndarray& operator=(const E& e) {
+    const auto c = e.copy();
+    return *this = c;
+  }
 
   /// Evaluates e into this array: in place (no allocation) when the shapes
   /// are equal, otherwise into new storage of e's shape.
   template <array_operand E>
-    requires(!std::is_same_v<std::remove_cvref_t<E>, ndarray>)
+    requires(!std::is_same_v<std::remove_cvref_t<E>, ndarray> && !adv_proxy<E>)
   ndarray& operator=(const E& e) {
     if (e.shape() == shape_) {
       detail::assign_operand(data_, shape_, estrides_, e);

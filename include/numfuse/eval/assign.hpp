@@ -210,6 +210,8 @@ template <dtype Out, array_operand E>
 void assign_operand(Out* data, const dims& shape, const dims& estrides, const E& e) {
   if constexpr (expr::node<E>) {
     assign(data, shape, estrides, e);
+  } else if constexpr (adv_proxy<E>) {
+    assign(data, shape, estrides, expr::wrap(e));
   } else {
     assign(data, shape, estrides, expr::ref_leaf<E>(e));
   }

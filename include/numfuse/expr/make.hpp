@@ -12,9 +12,10 @@
 
 namespace numfuse {
 
-/// Anything that can be an array operand: ndarray, ndview or expression.
+/// Anything that can be an array operand: ndarray, ndview, expression, or
+/// the advanced-index proxy (a[mask], a[idx]; gathered into a copy).
 template <class X>
-concept array_operand = array_like<X> || expr::node<X>;
+concept array_operand = array_like<X> || expr::node<X> || adv_proxy<X>;
 
 /// Any operand: an array operand or a C++ arithmetic scalar.
 template <class X>
@@ -22,18 +23,35 @@ concept operand = array_operand<X> || scalar_type<std::remove_cvref_t<X>>;
 
 namespace expr {
 
-/// The stored form of an array operand X&&.
+namespace detail {
+template <class X, bool = adv_proxy<X>>
+struct adv_stored {
+  using type = void;
+};
+template <class X>
+struct adv_stored<X, true> {
+  using type = own_leaf<ndarray<typename std::remove_cvref_t<X>::value_type>>;
+};
+}  // namespace detail
+
+/// The stored form of an array operand X&&: arrays and views by reference
+/// (lvalues) or by value, expressions likewise, an advanced-index proxy as
+/// the array of the elements it selects.
 template <class X>
 using stored_t = std::conditional_t<
+    adv_proxy<X>, typename detail::adv_stored<X>::type,
+    std::conditional_t<
     array_like<X>,
     std::conditional_t<std::is_lvalue_reference_v<X>, ref_leaf<std::remove_cvref_t<X>>,
                        own_leaf<std::remove_cvref_t<X>>>,
     std::conditional_t<std::is_lvalue_reference_v<X>, node_ref<std::remove_cvref_t<X>>,
-                       std::remove_cvref_t<X>>>;
+                       std::remove_cvref_t<X>>>>;
 
 template <array_operand X>
 stored_t<X&&> wrap(X&& x) {
-  if constexpr (array_like<X> && !std::is_lvalue_reference_v<X>) {
+  if constexpr (adv_proxy<X>) {
+    return stored_t<X&&>(x.copy());  // NumPy's a[idx]: a copy, read now
+  } else if constexpr (array_like<X> && !std::is_lvalue_reference_v<X>) {
     return stored_t<X&&>(std::remove_cvref_t<X>(std::forward<X>(x)));
   } else if constexpr (array_like<X> || std::is_lvalue_reference_v<X>) {
     return stored_t<X&&>(x);

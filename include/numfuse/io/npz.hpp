@@ -41,7 +41,7 @@ class npz_item {
     using T = expr::value_t<const X&>;
     if constexpr (std::is_same_v<X, ndarray<T>> && !std::is_lvalue_reference_v<E>) {
       own(ndarray<T>(std::forward<E>(e)));  // a temporary array: keep it
-    } else if constexpr (expr::node<X>) {
+    } else if constexpr (expr::node<X> || adv_proxy<X>) {
       own(ndarray<T>(e));
     } else if (detail::npy::c_contiguous(e)) {
       data_ = e.data();

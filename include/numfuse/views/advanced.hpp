@@ -391,7 +391,8 @@ void scatter(const ndview<T>& dst, const std::vector<adv_item>& items, const E& 
 
 /// The result of a[mask] / a[idx] / a.adv(items...): a reference to the
 /// selected elements. Read it as a new array (conversion to ndarray,
-/// copy(), np::eval); write through it with =, +=, ... (NumPy's
+/// copy()) or as an operand of any expression or function (a copy taken
+/// when the expression is built); write through it with =, +=, ... (NumPy's
 /// a[idx] = x, a[idx] += x: with repeated indices the last write wins).
 /// It holds a view of a and of the index arrays: use it within the
 /// statement, or keep the copy.
@@ -403,7 +404,6 @@ class adv_ref {
 
   /// The selected elements as a new array (NumPy's a[idx]).
   ndarray<value_type> copy() const { return detail::gather(src_, items_); }
-  operator ndarray<value_type>() const { return copy(); }  // NOLINT: implicit by design
 
   adv_ref(const adv_ref&) = default;
 
