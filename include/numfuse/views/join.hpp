@@ -4,6 +4,10 @@
 // of views), tile and repeat (one broadcasting assignment into a strided
 // view of the result).
 //
+// Joined along an axis after the first, the operands' parts of the result
+// interleave in memory; they are then written block by block of the
+// result's first axis (write_parts), so that the result is swept once.
+//
 // A sequence of operands is a range (std::vector<ndview<T>>, std::array,
 // the result of split) or a std::tuple (`std::tie(a, b)`,
 // `std::forward_as_tuple(a, b * 2)`), whose dtypes may differ: the result
@@ -20,6 +24,7 @@
 
 #include "numfuse/core/errors.hpp"
 #include "numfuse/core/ndarray.hpp"
+#include "numfuse/eval/parallel.hpp"
 #include "numfuse/views/manipulation.hpp"
 
 namespace numfuse {
@@ -92,6 +97,66 @@ ndview<T> slab(const ndview<T>& v, int ax, std::ptrdiff_t start, std::ptrdiff_t 
   return v.restrided(v.data() + off, std::move(shape), v.element_strides());
 }
 
+/// Bytes of the result per block when the operands' parts interleave: the
+/// block stays in a core's L2 cache while every operand writes its part.
+/// (A macro so that tests can make blocks tiny.)
+#ifndef NUMFUSE_JOIN_BLOCK_BYTES
+#define NUMFUSE_JOIN_BLOCK_BYTES (1 << 19)
+#endif
+inline constexpr std::ptrdiff_t join_block_bytes = NUMFUSE_JOIN_BLOCK_BYTES;
+
+/// Writes every operand x_i of seq into part(i), its part of the result r
+/// (a view of x_i's shape, shapes[i]). When the parts interleave in memory
+/// (`interleaved`: a join along an axis after the first), writing each
+/// operand whole would sweep all of r once per operand: then r is written
+/// in blocks of rows along axis 0 (join_block_bytes each), every operand
+/// writing its rows of a block while the block is in cache -- blocks on
+/// several threads when the work is large. Operands that are expressions,
+/// or whose shape was extended (hstack/vstack of 1-d operands), are
+/// written whole.
+template <class V, class Seq, class Part>
+void write_parts(const Seq& seq, const std::vector<dims>& shapes, const ndarray<V>& r,
+                 bool interleaved, const Part& part) {
+  const std::ptrdiff_t rows = r.ndim() > 0 ? r.shape()[0] : 0;
+  const std::ptrdiff_t row_bytes = rows > 0 ? std::ptrdiff_t(r.size() / rows * sizeof(V)) : 0;
+  const std::ptrdiff_t block =
+      row_bytes > 0 ? std::max<std::ptrdiff_t>(1, join_block_bytes / row_bytes) : rows;
+  bool blocked = interleaved && block < rows;
+  for_each_operand(seq, [&](int i, const auto& x) {
+    if constexpr (array_like<decltype(x)>) {
+      blocked = blocked && x.shape() == shapes[std::size_t(i)];
+    } else {
+      blocked = false;
+    }
+  });
+  if (!blocked) {
+    for_each_operand(seq, [&](int i, const auto& x) {
+      ndview<V> dst = part(i);
+      dst = x;
+    });
+    return;
+  }
+  const std::ptrdiff_t blocks = (rows + block - 1) / block;
+  const auto write_block = [&](std::ptrdiff_t b) {
+    const std::ptrdiff_t lo = b * block, len = std::min(block, rows - lo);
+    for_each_operand(seq, [&](int i, const auto& x) {
+      if constexpr (array_like<decltype(x)>) {
+        ndview<V> dst = slab(part(i), 0, lo, len);
+        dst = slab(view_of(x), 0, lo, len);
+      }
+    });
+  };
+  const int threads = parallel_threads(2.0 * double(r.size()));
+  if (threads > 1) {
+    parallel_chunks(blocks, threads, [&](std::ptrdiff_t b) {
+      serial_scope serial;  // each block's assignments stay on this thread
+      write_block(b);
+    });
+  } else {
+    for (std::ptrdiff_t b = 0; b < blocks; ++b) write_block(b);
+  }
+}
+
 /// NumPy's checks and result shape for concatenating `shapes` along axis.
 inline dims concat_shape(const std::vector<dims>& shapes, std::ptrdiff_t axis, int& ax) {
   if (shapes.empty()) throw value_error("need at least one array to concatenate");
@@ -130,12 +195,10 @@ auto concat(const Seq& seq, const std::vector<dims>& shapes, std::ptrdiff_t axis
   const dims out = concat_shape(shapes, axis, ax);
   auto r = ndarray<V>::uninitialized(out);
   const ndview<V> rv = r.view();
-  std::ptrdiff_t pos = 0;
-  for_each_operand(seq, [&](int i, const auto& x) {
-    const auto n = shapes[std::size_t(i)][ax];
-    ndview<V> dst = slab(rv, ax, pos, n);
-    dst = x;
-    pos += n;
+  std::vector<std::ptrdiff_t> pos(shapes.size() + 1, 0);  // where each operand starts on ax
+  for (std::size_t i = 0; i < shapes.size(); ++i) pos[i + 1] = pos[i] + shapes[i][ax];
+  write_parts(seq, shapes, r, ax > 0, [&](int i) {
+    return slab(rv, ax, pos[std::size_t(i)], shapes[std::size_t(i)][ax]);
   });
   return r;
 }
@@ -170,17 +233,16 @@ auto stack(const Seq& arrays, std::ptrdiff_t axis = 0) {
   for (int d = 0, k = 0; d < nd; ++d) out[d] = d == ax ? std::ptrdiff_t(shapes.size()) : shapes[0][k++];
   auto r = ndarray<V>::uninitialized(out);
   const ndview<V> rv = r.view();
-  detail::for_each_operand(arrays, [&](int i, const auto& x) {
-    dims shape, st;  // the result at index i of axis ax: x's shape
-    for (int d = 0; d < nd; ++d) {
-      if (d != ax) {
-        shape.push_back(rv.shape()[d]);
-        st.push_back(rv.element_strides()[d]);
-      }
+  dims shape, st;  // the result at one index of axis ax: the operands' shape
+  for (int d = 0; d < nd; ++d) {
+    if (d != ax) {
+      shape.push_back(rv.shape()[d]);
+      st.push_back(rv.element_strides()[d]);
     }
+  }
+  detail::write_parts(arrays, shapes, r, ax > 0, [&](int i) {
     const std::ptrdiff_t off = r.size() > 0 ? i * rv.element_strides()[ax] : 0;
-    ndview<V> dst = ndview<V>::from_element_strides(rv.data() + off, std::move(shape), std::move(st));
-    dst = x;
+    return ndview<V>::from_element_strides(rv.data() + off, shape, st);
   });
   return r;
 }

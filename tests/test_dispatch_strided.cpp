@@ -1,0 +1,68 @@
+// Rows read with element stride 2 (a[::2]) and -1 (a[::-1]) under every SIMD
+// target this CPU supports and that was compiled, at every length from 0 to
+// 19 and around 32 and 64, so that a row ends at each position of a vector
+// (the padded tails of simd/tail-inl.h), for the assignment, reduction,
+// scan and arg-reduction kernels. A regression test for any change to how
+// strided leaves are loaded. Goldens: tests/data/strided.txt
+// (tests/golden/gen_strided.py).
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <hwy/targets.h>
+#include <numfuse/numfuse.hpp>
+#include <string>
+
+#include "dispatch_common.hpp"
+#include "golden_reader.hpp"
+
+namespace np = numfuse;
+using S = np::slice;
+
+namespace {
+
+const golden::data& g() {
+  static const golden::data d("strided.txt");
+  return d;
+}
+
+/// x's values, shape and dtype equal the golden record `name`.
+template <class X>
+void check(const X& x, const std::string& name) {
+  using T = typename X::value_type;
+  golden::check_array(x, g().array<T>(name), name);
+}
+
+constexpr int lengths[] = {0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12,
+                           13, 14, 15, 16, 17, 18, 19, 31, 32, 33, 63, 64, 65};
+
+template <class T>
+void run(const std::string& dt) {
+  for (const int n : lengths) {
+    INFO("dtype " << dt << ", n " << n);
+    // a = arange(2n + 1), b = (7 * a) % 11 + 1, as in gen_strided.py.
+    np::ndarray<T> a = np::empty<T>({2 * n + 1}), b = np::empty<T>({2 * n + 1});
+    for (int i = 0; i <= 2 * n; ++i) {
+      a(i) = T(i);
+      b(i) = T((7 * i) % 11 + 1);
+    }
+    const std::string k = "." + dt + "." + std::to_string(n);
+    const auto rev = S(np::none, np::none, -1);
+    check(np::eval(a.view(S(0, 2 * n, 2)) + b.view(S(1, np::none, 2))), "add2" + k);
+    check(np::eval(a.view(rev) * 2 + a), "rev" + k);
+    check(np::eval(np::sum(a.view(S(np::none, np::none, 2)))), "sum2" + k);
+    check(np::eval(np::cumsum(b.view(S(1, np::none, 2)))), "cum2" + k);
+    check(np::eval(np::argmax(b.view(rev))), "argrev" + k);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("stride-2 and reversed rows on every target, at every position of a vector") {
+  dispatch_test::on_every_target([] {
+    run<double>("float64");
+    run<float>("float32");
+    run<std::int64_t>("int64");
+    run<std::int32_t>("int32");
+    run<std::uint8_t>("uint8");
+  });
+}
