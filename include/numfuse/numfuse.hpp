@@ -16,7 +16,7 @@
 #include "numfuse/expr/functions.hpp"
 #include "numfuse/expr/reductions.hpp"
 #include "numfuse/eval/argreduce.hpp"
-#include "numfuse/eval/nanreduce.hpp"
+#include "numfuse/eval/select_var.hpp"
 #include "numfuse/eval/scan.hpp"
 #include "numfuse/eval/var_rows.hpp"
 #include "numfuse/expr/diff_average.hpp"

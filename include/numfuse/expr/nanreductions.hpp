@@ -8,7 +8,9 @@
 //   nanmax(a)  = a reduction with fmax (identity NaN: an all-NaN slice is NaN)
 //   nanmean(a) = nansum(a) / count of non-NaN    (all-NaN slice: NaN)
 //   nanvar(a)  = NumPy's two-pass algorithm over the non-NaN values,
-//                NaN where count - ddof <= 0 (eval/nanreduce.hpp).
+//                NaN where count - ddof <= 0 (select_var_node,
+//                eval/select_var.hpp).
+// where= and initial= are in expr/reduce_where.hpp.
 #pragma once
 
 #include <cstdint>
@@ -19,39 +21,10 @@
 #include "numfuse/expr/functions.hpp"
 #include "numfuse/expr/reduce.hpp"
 #include "numfuse/expr/reductions.hpp"
+#include "numfuse/expr/select_var.hpp"
 #include "numfuse/expr/ufuncs.hpp"
 
 namespace numfuse {
-
-namespace expr {
-/// nanvar / nanstd of a float operand: evaluated in passes by the engine
-/// (eval/nanreduce.hpp); Acc is the float dtype of the result.
-template <dtype Acc, class A>
-struct nanvar_node : node_tag, reduced_shape {
-  using value_type = Acc;
-  using array_type = ndarray<Acc>;
-  A a;
-  double ddof = 0;
-  bool root = false;  // nanstd
-  bool keepdims = false;
-  mutable std::shared_ptr<ndarray<Acc>> result;
-
-  nanvar_node(A x, const axis_arg& axis, bool keep, double dd, bool sqrt_of)
-      : reduced_shape(x.shape(), axis, keep), a(std::move(x)), ddof(dd), root(sqrt_of),
-        keepdims(keep) {}
-  const Acc* data() const noexcept { return result->data(); }
-};
-
-template <class T, class A> inline constexpr bool is_array_leaf_v<nanvar_node<T, A>> = true;
-template <class T, class A> inline constexpr int leaf_count_v<nanvar_node<T, A>> = 1;
-template <class T, class A> inline constexpr bool is_reduce_v<nanvar_node<T, A>> = true;
-template <class T, class A> inline constexpr bool has_reduction_v<nanvar_node<T, A>> = true;
-
-/// Computes v.result (eval/nanreduce.hpp); found by argument-dependent
-/// lookup from prepare().
-template <class T, class A>
-void evaluate(const nanvar_node<T, A>& v);
-}  // namespace expr
 
 namespace detail {
 /// where(isnan(x), fill, x): x with its NaNs replaced, lazily. x is used
@@ -148,8 +121,8 @@ auto nanvar(X&& x, const axis_arg& axis = {}, bool keepdims = false, double ddof
   using V = expr::value_t<X&&>;
   if constexpr (std::is_floating_point_v<V>) {
     using Acc = detail::dtype_or_t<T, detail::mean_acc_t<V>>;
-    return expr::nanvar_node<Acc, expr::stored_t<X&&>>(expr::wrap(std::forward<X>(x)), axis,
-                                                       keepdims, ddof, false);
+    return expr::select_var_node<Acc, expr::stored_t<X&&>, true, false>(
+        expr::wrap(std::forward<X>(x)), axis, keepdims, ddof, false);
   } else {
     return var<T>(std::forward<X>(x), axis, keepdims, ddof);
   }
@@ -161,8 +134,8 @@ auto nanstd(X&& x, const axis_arg& axis = {}, bool keepdims = false, double ddof
   using V = expr::value_t<X&&>;
   if constexpr (std::is_floating_point_v<V>) {
     using Acc = detail::dtype_or_t<T, detail::mean_acc_t<V>>;
-    return expr::nanvar_node<Acc, expr::stored_t<X&&>>(expr::wrap(std::forward<X>(x)), axis,
-                                                       keepdims, ddof, true);
+    return expr::select_var_node<Acc, expr::stored_t<X&&>, true, false>(
+        expr::wrap(std::forward<X>(x)), axis, keepdims, ddof, true);
   } else {
     return numfuse::std<T>(std::forward<X>(x), axis, keepdims, ddof);
   }
