@@ -1,15 +1,21 @@
 // bench_ufunc.cpp -- every float ufunc of issue 3 in float32 and float64 at
 // 1M elements: numfuse against a loop calling the C library function, both
-// compiled in this file with the same flags (Release, no -march: the loop
-// is what GCC makes of scalar libm calls).
+// compiled in this file with the same flags (the benchmarks' Release and
+// -march=native: the loop is scalar libm calls, glibc picking its own FMA
+// variants).
 //
 // Names: <ufunc>/<dtype>/loop/<n> and <ufunc>/<dtype>/numfuse/<n>, paired by
 // benchmarks/compare.py (ratio numfuse/loop: below 1, numfuse is faster).
 // Inputs are uniform over a range where the function is finite and
 // interesting (e.g. [-1, 1] for arcsin, [0.1, 100] for the logs).
 //
+// numfuse runs on one thread (numfuse::set_num_threads(1)), whatever the
+// machine: the targets compare one core with one core.
+//
 // Run: /usr/bin/python3 benchmarks/compare.py build/release/benchmarks/bench_ufunc
-//        --cpu 1 -- --benchmark_min_time=0.05
+//        -- --benchmark_min_time=0.05
+// or   /usr/bin/python3 benchmarks/ufunc_table.py build/release/benchmarks/bench_ufunc
+//        (the table of docs/ufuncs.md, with the targets)
 
 #include <benchmark/benchmark.h>
 
@@ -22,6 +28,8 @@
 #include <vector>
 
 #include <numfuse/numfuse.hpp>
+
+#include "common/numfuse_side.hpp"
 
 namespace np = numfuse;
 
@@ -74,6 +82,7 @@ void register_pair(const std::string& name, double lo, double hi, double ylo, do
   })->Arg(kN);
   benchmark::RegisterBenchmark((base + "/numfuse").c_str(), [=](benchmark::State& st) {
     auto& b = get<T>(base, lo, hi, ylo, yhi);
+    bench::numfuse_threads(1);
     for (auto _ : st) {
       nf(b.out, b.x, b.y);
       benchmark::ClobberMemory();

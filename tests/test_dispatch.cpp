@@ -87,6 +87,12 @@ results run_all(const std::string& target) {
   golden::run_cases<float, float>(gm, "sin_f32_x", [](auto& x) { return np::sin(x); }, 4);
   golden::run_cases<double, double>(gm, "exp_f64_x", [](auto& x) { return np::exp(x); }, 4);
   golden::run_cases<double, double>(gm, "log_f64", [](auto& x) { return np::log(x); }, 4);
+  // float64 power: the vector pow (double-double log) on FMA targets, the C
+  // library's on the others; special bases and exponents included
+  const auto pw = [](auto& x, auto& y) { return np::power(x, y); };
+  golden::run_cases<double, double, double>(gm, "pow_f64", pw, 1);
+  golden::run_cases<double, double, double>(gm, "pow_f64_xa", pw, 1);
+  golden::run_cases<double, double, double>(gm, "pow_f64_ax", pw, 1);
 
   // results of the exactly rounded ones, to compare across targets
   for (auto v : all_results<double, double, double>(g, "fused_f64", fused)) r.f64.push_back(v);

@@ -665,8 +665,8 @@ def gen_expr(buffers):
     unary(ew, "cast_i8_u16", "i8.a", lambda x: x.astype(np.uint16))
     ew.finish()
 
-    ew = ExprWriter(Writer("expr_math.txt", "sqrt exp log sin cos abs (compared within a few "
-                           "ULP except sqrt/abs, which are exact)."), buffers)
+    ew = ExprWriter(Writer("expr_math.txt", "sqrt exp log sin cos abs power (compared within a "
+                           "few ULP except sqrt/abs, which are exact)."), buffers)
     for t in ["f64", "f32"]:
         unary(ew, "sqrt_%s" % t, t + ".p", np.sqrt)
         unary(ew, "sqrt_%s_x" % t, t + ".x", np.sqrt)
@@ -682,6 +682,9 @@ def gen_expr(buffers):
         unary(ew, "cos_%s_x" % t, t + ".x", np.cos)
         unary(ew, "expsin_%s" % t, t + ".a", lambda x: np.exp(np.sin(x)))
         binary(ew, "hypot_%s" % t, t + ".a", t + ".b", lambda x, y: np.sqrt(x * x + y * y))
+        binary(ew, "pow_%s" % t, t + ".p", t + ".a", np.power)
+        binary(ew, "pow_%s_xa" % t, t + ".x", t + ".a", np.power)
+        binary(ew, "pow_%s_ax" % t, t + ".a", t + ".x", np.power)
     unary(ew, "sqrt_i16", "i16.a", np.sqrt)      # int16 -> float32
     unary(ew, "exp_i32", "i32.s", np.exp)        # int32 -> float64
     ew.finish()

@@ -31,6 +31,7 @@
 #include "hwy/highway.h"
 #include "hwy/contrib/math/math-inl.h"
 #include "numfuse/expr/ops.hpp"
+#include "numfuse/simd/pow_table.hpp"
 #include "numfuse/simd/ufunc_scalar.hpp"
 
 HWY_BEFORE_NAMESPACE();
@@ -117,6 +118,132 @@ HWY_INLINE V exp2(D d, V x) {
   const V n2 = hn::Sub(n, n1);
   return hn::Mul(hn::Mul(e, pow2i(d, n1)), pow2i(d, n2));
 }
+
+/// s = a + b rounded, and err the exact a + b - s (Knuth's two-sum).
+template <class V>
+HWY_INLINE V two_sum(V a, V b, V& err) {
+  const V s = hn::Add(a, b);
+  const V bb = hn::Sub(s, a);
+  err = hn::Add(hn::Sub(a, hn::Sub(s, bb)), hn::Sub(b, bb));
+  return s;
+}
+
+/// two_sum when |a| >= |b| or a == 0 (Dekker's fast two-sum): 3 ops.
+template <class V>
+HWY_INLINE V fast_two_sum(V a, V b, V& err) {
+  const V s = hn::Add(a, b);
+  err = hn::Sub(b, hn::Sub(s, a));
+  return s;
+}
+
+#if HWY_NATIVE_FMA
+/// log(x) as a double-double hi + lo, relative error about 2^-68, for
+/// normal positive finite float64 lanes: x = 2^k z, z = c (1 + r) with
+/// 1/c from simd/pow_table.hpp (r = z/c - 1 exact in one fma, |r| < 2^-8),
+/// log x = k ln2 + log c + log1p(r); the leading terms are summed exactly
+/// (two_sum, fma), log1p(r) - r + r^2/2 by its Taylor series to r^8.
+/// Needs a fused multiply-add (the exactness of r and of r^2/2 rests on it).
+template <class D, class V>
+HWY_INLINE V log_dd(D d, V x, V& lo) {
+  namespace lt = numfuse::detail::pow_table;
+  const hn::RebindToUnsigned<D> du;
+  const hn::RebindToSigned<D> di;
+  const auto ix = hn::BitCast(du, x);
+  const auto tmp = hn::Sub(ix, hn::Set(du, lt::off));
+  const auto k = hn::ShiftRight<52>(hn::BitCast(di, tmp));  // arithmetic
+  const auto idx = hn::BitCast(
+      di, hn::And(hn::ShiftRight<52 - lt::bits>(tmp), hn::Set(du, (1u << lt::bits) - 1)));
+  const V z = hn::BitCast(d, hn::Sub(ix, hn::And(tmp, hn::Set(du, 0xfff0000000000000ull))));
+  const V kd = hn::ConvertTo(d, k);
+  const V invc = hn::GatherIndex(d, lt::invc, idx);
+  const V logc = hn::GatherIndex(d, lt::logc, idx);
+  const V logc_lo = hn::GatherIndex(d, lt::logc_lo, idx);
+  const V r = hn::MulAdd(z, invc, hn::Set(d, -1.0));  // exact
+  V e1, e2, e4;
+  // k*ln2_hi is exact; it is 0 or larger than |log c| <= ln2/2
+  const V s1 = fast_two_sum(hn::Mul(kd, hn::Set(d, lt::ln2_hi)), logc, e1);
+  const V s2 = two_sum(s1, r, e2);
+  const V ar = hn::Mul(hn::Set(d, -0.5), r);
+  const V ar2 = hn::Mul(ar, r);            // -r^2/2 rounded
+  const V e3 = hn::MulSub(ar, r, ar2);     // its rounding error, exact
+  // |s2| = |log x - r^2/2 + ...| >= r^2/2: z is next to 1 (s1 = 0, s2 = r)
+  // or |log z| >= 2^-10
+  const V hi = fast_two_sum(s2, ar2, e4);
+  // r^3 (1/3 - r/4 + ... - r^5/8): truncation below 2^-67 relative
+  V q = hn::Set(d, -1.0 / 8);
+  q = hn::MulAdd(q, r, hn::Set(d, 1.0 / 7));
+  q = hn::MulAdd(q, r, hn::Set(d, -1.0 / 6));
+  q = hn::MulAdd(q, r, hn::Set(d, 1.0 / 5));
+  q = hn::MulAdd(q, r, hn::Set(d, -1.0 / 4));
+  q = hn::MulAdd(q, r, hn::Set(d, 1.0 / 3));
+  const V p = hn::Mul(hn::Mul(hn::Mul(r, r), r), q);
+  const V l = hn::Add(hn::Add(hn::Add(e1, e2), hn::Add(e3, e4)),
+                      hn::Add(hn::MulAdd(kd, hn::Set(d, lt::ln2_lo), logc_lo), p));
+  const V y = hn::Add(hi, l);
+  lo = hn::Add(hn::Sub(hi, y), l);
+  return y;
+}
+
+/// exp(hi + lo) for a double-double argument (|lo| <= ulp(hi)), within
+/// about 0.51 ULP: n = round(hi * 128/ln2), r = hi - n ln2/128 + lo
+/// (|r| <= ln2/256; hi - n*ln2_128_hi is exact), exp(r) - 1 by its Taylor
+/// series to r^5, times 2^(i/128) (i = n mod 128) as a double-double from
+/// simd/pow_table.hpp, rounded once, then scaled by 2^(n div 128): by an
+/// integer add to the exponent field when every |hi| <= 700 (every result
+/// normal), else in two exact multiplications so that a subnormal result
+/// is rounded once more at most, overflowing to inf and underflowing to 0
+/// as it must (hi clamped to +-1100 first).
+template <class D, class V>
+HWY_INLINE V exp_dd(D d, V hi, V lo) {
+  namespace lt = numfuse::detail::pow_table;
+  const hn::RebindToSigned<D> di;
+  // 2^(i/128) (1 + p), p = exp(r) - 1, for n = 128 m + i
+  const auto core = [&](V h, V l, V& n) {
+    n = hn::Round(hn::Mul(h, hn::Set(d, lt::inv_ln2_128)));
+    const V r0 = hn::NegMulAdd(n, hn::Set(d, lt::ln2_128_hi), h);  // exact
+    const V r = hn::Add(r0, hn::NegMulAdd(n, hn::Set(d, lt::ln2_128_lo), l));
+    V q = hn::MulAdd(r, hn::Set(d, 1.0 / 120), hn::Set(d, 1.0 / 24));
+    q = hn::MulAdd(q, r, hn::Set(d, 1.0 / 6));
+    q = hn::MulAdd(q, r, hn::Set(d, 0.5));
+    const V p = hn::MulAdd(hn::Mul(r, r), q, r);
+    const auto idx = hn::And(hn::ConvertTo(di, n), hn::Set(di, 127));
+    const V t_hi = hn::GatherIndex(d, lt::exp2_hi, idx);
+    const V t_lo = hn::GatherIndex(d, lt::exp2_lo, idx);
+    return hn::Add(t_hi, hn::MulAdd(t_hi, p, t_lo));  // in [0.99, 2.01]
+  };
+  V n;
+  if (HWY_LIKELY(hn::AllTrue(d, hn::Le(hn::Abs(hi), hn::Set(d, 700.0))))) {
+    // every result normal: 2^m added to the exponent field
+    const V e = core(hi, lo, n);
+    const auto m = hn::ShiftRight<7>(hn::ConvertTo(di, n));  // floor(n / 128)
+    return hn::BitCast(d, hn::Add(hn::BitCast(di, e), hn::ShiftLeft<52>(m)));
+  }
+  // overflow, underflow, subnormal results: hi clamped, lo dropped when
+  // |hi| is large (it may be inf or NaN there), 2^m in two exact steps
+  const V lim = hn::Set(d, 1100.0);
+  const auto big = hn::Gt(hn::Abs(hi), hn::Set(d, 1000.0));
+  const V e = core(hn::Min(hn::Max(hi, hn::Neg(lim)), lim), hn::IfThenZeroElse(big, lo), n);
+  const auto m = hn::ShiftRight<7>(hn::ConvertTo(di, n));
+  const auto m1 = hn::ShiftRight<1>(m);
+  const auto m2 = hn::Sub(m, m1);
+  const auto bias = hn::Set(di, 1023);
+  const V s1 = hn::BitCast(d, hn::ShiftLeft<52>(hn::Add(m1, bias)));
+  const V s2 = hn::BitCast(d, hn::ShiftLeft<52>(hn::Add(m2, bias)));
+  return hn::Mul(hn::Mul(e, s1), s2);
+}
+
+/// x^y for float64 lanes with x normal, positive and finite and y finite:
+/// exp(y log x) with log x and y log x as double-doubles. Within about
+/// 0.52 ULP (tests/test_ufunc_ulp.cpp measures it).
+template <class D, class V>
+HWY_INLINE V pow_f64(D d, V x, V y) {
+  V lo;
+  const V l = log_dd(d, x, lo);
+  const V th = hn::Mul(y, l);
+  const V tl = hn::MulAdd(y, lo, hn::MulSub(y, l, th));
+  return exp_dd(d, th, tl);
+}
+#endif  // HWY_NATIVE_FMA
 
 /// Lanes with a negative sign bit (also -0. and -NaN).
 template <class D, class V>
@@ -563,10 +690,45 @@ template <> struct vbinary<op::ldexp> {
 
 // ---- power. Integers: lane by lane (by squaring, wrapping; a negative
 // exponent throws). float32: exp(y * log(x)) in float64 registers -- the
-// float64 error of y*log(x) is far below a float32 ULP -- while every lane
-// has a finite x > 0 and a finite y; other vectors (x <= 0, inf, NaN: the
-// special cases of pow) lane by lane. float64: lane by lane (the C
-// library, as NumPy; an accurate vector pow needs a double-double log).
+// float64 error of y*log(x) is far below a float32 ULP. float64, on targets
+// with FMA: transc::pow_f64 (a double-double log). Lanes outside the
+// vector path's domain (x <= 0, subnormal, inf or NaN, y inf or NaN: the
+// special cases of pow) are computed by the C library's pow, as NumPy's,
+// lane by lane; a vector without such lanes never leaves the vector path.
+#if HWY_NATIVE_FMA
+namespace transc {
+/// float64 pow: pow_f64 on every lane (lanes outside its domain give
+/// garbage, never undefined behaviour: table indices are masked), then the
+/// C library's pow on the lanes outside the domain (x not normal, positive
+/// and finite, or y not finite).
+template <class D, class V>
+HWY_INLINE V pow_or_lanes(D d, V a, V b) {
+  const hn::RebindToUnsigned<D> du;
+  // x - DBL_MIN < inf - DBL_MIN as unsigned bits: x normal, positive, finite
+  const auto min_bits = hn::Set(du, 0x0010000000000000ull);
+  const auto ok = hn::And(
+      hn::RebindMask(d, hn::Lt(hn::Sub(hn::BitCast(du, a), min_bits),
+                               hn::Set(du, 0x7ff0000000000000ull - 0x0010000000000000ull))),
+      hn::IsFinite(b));
+  const V v = pow_f64(d, a, b);
+  if (HWY_LIKELY(hn::AllTrue(d, ok))) return v;
+  constexpr std::size_t N = lanes_v<D>;
+  alignas(64) double r[N];
+  alignas(64) double x[N];
+  alignas(64) double y[N];
+  alignas(64) double good[N];
+  hn::Store(v, d, r);
+  hn::Store(a, d, x);
+  hn::Store(b, d, y);
+  hn::Store(hn::IfThenElseZero(ok, hn::Set(d, 1.0)), d, good);
+  for (std::size_t j = 0; j < N; ++j) {
+    if (good[j] == 0.0) r[j] = std::pow(x[j], y[j]);
+  }
+  return hn::Load(d, r);
+}
+}  // namespace transc
+#endif
+
 template <> struct vbinary<op::power> {
   template <class D, class V>
   static HWY_INLINE V apply(D d, V a, V b) {
@@ -580,16 +742,23 @@ template <> struct vbinary<op::power> {
           return hn::Exp(dd, tc);  // exp(706) overflows float32 (inf) as it must
         });
       }
+#if HWY_NATIVE_FMA
+    } else if constexpr (std::is_same_v<T, double>) {
+      return transc::pow_or_lanes(d, a, b);
+#endif
     }
     return lanewise(d, a, b, [](T x, T y) { return detail::power_scalar<T>(x, y); });
   }
 };
 
-// ---- float_power: float64 pow, lane by lane (the C library, as NumPy)
+// ---- float_power: float64 pow (as power of float64 above)
 template <> struct vbinary<op::float_power> {
   template <class D, class V>
   static HWY_INLINE V apply(D d, V a, V b) {
     using T = hn::TFromD<D>;
+#if HWY_NATIVE_FMA
+    if constexpr (std::is_same_v<T, double>) return transc::pow_or_lanes(d, a, b);
+#endif
     return lanewise(d, a, b, [](T x, T y) { return std::pow(x, y); });
   }
 };
