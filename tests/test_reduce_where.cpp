@@ -170,10 +170,18 @@ TEST_CASE("reduce where=/initial=: nanmax, nanmin") {
     golden::check_array(np::eval(np::nanmin(i32, ax, false, 3, mask)),
                         g.array<int32_t>("nanmin.i32.init_mask." + n), "nanmin int32 initial where " + n);
   }
-  // an empty slice gives initial
+  // an empty slice gives initial (nanmin/nanmax, and max/min)
   const auto empty = np::zeros<double>({0, 3});
   golden::check_array(np::eval(np::nanmin(empty, 0, false, 3)), g.array<double>("nanmin.empty.init"),
                       "nanmin of an empty slice with initial");
+  golden::check_array(np::eval(np::max(empty, 0, false, -1.5)), g.array<double>("max.empty.init"),
+                      "max of an empty slice with initial");
+  golden::check_array(np::eval(np::min(np::zeros<int32_t>({2, 0}), 1, false, 5)),
+                      g.array<int32_t>("min.i32.empty.init"), "min of an empty slice with initial");
+  golden::check_array(np::eval(np::max(empty, {}, false, 2.0, np::zeros<bool>({0, 3}))),
+                      g.array<double>("max.empty.init_mask"), "max of an empty array, initial and where");
+  // without initial, still NumPy's error
+  CHECK_THROWS_AS((void)np::eval(np::max(empty, 0)), np::value_error);
   CHECK(golden::message_of<np::value_error>([&] { (void)np::nanmax(n64, {}, false, mask); }) ==
         g.text("nanmax.where"));
   CHECK(golden::message_of<np::value_error>([&] { (void)np::nanmin(i32, 1, false, mask); }) ==

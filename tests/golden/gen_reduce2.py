@@ -283,6 +283,11 @@ def where_var_nan(rng):
                 np.nanvar(n64[:, :, :3], axis=2, ddof=2, where=mask[:, :, :3]))
         w.array("nanmin.empty.init", np.nanmin(np.zeros((0, 3)), axis=0, initial=3))
         w.array("var.fused.mask.1", np.var(f64 * 2 - i32, axis=1, where=f64 > 0))
+        # an empty slice with initial= gives initial
+        w.array("max.empty.init", np.max(np.zeros((0, 3)), axis=0, initial=-1.5))
+        w.array("min.i32.empty.init", np.min(np.zeros((2, 0), np.int32), axis=1, initial=5))
+        w.array("max.empty.init_mask", np.asarray(np.max(np.zeros((0, 3)), initial=2.0,
+                                                         where=np.zeros((0, 3), bool))))
         w.text("nanmax.where", error_message(lambda: np.nanmax(n64, where=mask)))
         w.text("nanmin.where", error_message(lambda: np.nanmin(i32, axis=1, where=mask)))
         w.text("var.where.shape", error_message(lambda: np.var(f64, where=np.ones((2,) + shape, bool))))

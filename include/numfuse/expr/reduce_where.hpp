@@ -93,12 +93,15 @@ auto prod(X&& x, const axis_arg& axis, bool keepdims, I initial, M&& where_) {
                  initial);
 }
 
-// ---- max, min: initial= (the result is at least / at most it), where=
-// (needs initial=). NaN propagates from the operand and from initial.
+// ---- max, min: initial= (the result is at least / at most it; an empty
+// slice gives initial), where= (needs initial=). NaN propagates from the
+// operand and from initial.
 template <array_operand X, scalar_type I>
 auto max(X&& x, const axis_arg& axis, bool keepdims, I initial) {
   using V = expr::value_t<X&&>;
-  return maximum(max(std::forward<X>(x), axis, keepdims), static_cast<V>(initial));
+  auto r = detail::make_reduce<op::maximum, V>(std::forward<X>(x), axis, keepdims);
+  r.empty_ok = true;  // an empty slice is the identity (lowest), then initial
+  return maximum(std::move(r), static_cast<V>(initial));
 }
 template <array_operand X, scalar_type I, detail::where_mask M>
 auto max(X&& x, const axis_arg& axis, bool keepdims, I initial, M&& where_) {
@@ -114,7 +117,9 @@ auto max(X&& x, const axis_arg& axis, bool keepdims, M&& where_) {
 template <array_operand X, scalar_type I>
 auto min(X&& x, const axis_arg& axis, bool keepdims, I initial) {
   using V = expr::value_t<X&&>;
-  return minimum(min(std::forward<X>(x), axis, keepdims), static_cast<V>(initial));
+  auto r = detail::make_reduce<op::minimum, V>(std::forward<X>(x), axis, keepdims);
+  r.empty_ok = true;  // an empty slice is the identity (highest), then initial
+  return minimum(std::move(r), static_cast<V>(initial));
 }
 template <array_operand X, scalar_type I, detail::where_mask M>
 auto min(X&& x, const axis_arg& axis, bool keepdims, I initial, M&& where_) {
