@@ -15,7 +15,8 @@ subintervals, numbered by 8 bits of (bits(x) - bits(OFF)). For each one:
 Also ln 2 split as LN2_HI (42 significant bits: k * LN2_HI is exact for
 |k| < 2^11) + LN2_LO.
 
-The exponential: exp(t) = 2^(m + i/128) * exp(r), |r| <= ln2/256, with
+The exponential (also exp2, through x ln2 = ln2 + ln2_tail as a
+double-double): exp(t) = 2^(m + i/128) * exp(r), |r| <= ln2/256, with
 2^(i/128) as a double-double (exp2_hi, exp2_lo) and ln2/128 split as
 LN2_128_HI (35 significant bits: n * LN2_128_HI is exact for |n| < 2^18)
 + LN2_128_LO.
@@ -104,6 +105,8 @@ def main():
         "inline constexpr int bits = %d;  // 2^bits subintervals" % BITS,
         "inline constexpr double ln2_hi = %s;  // 42 significant bits" % hexf(ln2_hi),
         "inline constexpr double ln2_lo = %s;" % hexf(ln2_lo),
+        "inline constexpr double ln2 = %s;  // ln 2 rounded" % hexf(float(ln2)),
+        "inline constexpr double ln2_tail = %s;  // ln 2 - ln2" % hexf(float(ln2 - Decimal(float(ln2)))),
         "inline constexpr double inv_ln2_128 = %s;  // 128/ln2" % hexf(float(128 / ln2)),
         "inline constexpr double ln2_128_hi = %s;  // 35 significant bits" % hexf(ln2_128_hi),
         "inline constexpr double ln2_128_lo = %s;" % hexf(ln2_128_lo),

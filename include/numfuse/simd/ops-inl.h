@@ -223,18 +223,7 @@ NUMFUSE_VROUNDING(floor, Floor)
 NUMFUSE_VROUNDING(ceil, Ceil)
 NUMFUSE_VROUNDING(trunc, Trunc)
 #undef NUMFUSE_VROUNDING
-template <> struct vunary<op::exp> {
-  template <class D, class V>
-  static HWY_INLINE V apply(D d, V a) {
-    using T = hn::TFromD<D>;
-    const T hi = std::is_same_v<T, float> ? T(88) : T(706);
-    const T lo = std::is_same_v<T, float> ? T(-87) : T(-708);
-    if (HWY_LIKELY(hn::AllTrue(d, hn::And(a <= hn::Set(d, hi), a >= hn::Set(d, lo))))) {
-      return hn::Exp(d, a);
-    }
-    return lanewise(d, a, [](T x) { return std::exp(x); });
-  }
-};
+// (exp is in ops_transc-inl.h: float64 shares power's table exponential)
 template <> struct vunary<op::log> {
   template <class D, class V>
   static HWY_INLINE V apply(D d, V a) {
