@@ -283,7 +283,10 @@ void run_reduce_plan(const plan<K>& p, kernel_call run, double elem_cost) {
     if (cut_by_results(p, cost, threads, run)) return;
     bool single = true;
     for (int d = 0; d < p.ndim; ++d) single = single && p.strides[0][d] == 0;
-    if (single && reduce_by_pieces<Op, Acc>(p, run, cost, threads)) return;
+    // (a float product is one sequential chain, as NumPy's: not cut)
+    if constexpr (!expr::sequential_reduce_v<Op, Acc>) {
+      if (single && reduce_by_pieces<Op, Acc>(p, run, cost, threads)) return;
+    }
   }
   run(p);
 }

@@ -64,6 +64,13 @@ class axis_arg {
 
 namespace expr {
 
+/// Reductions computed as one sequential chain per result element, as
+/// NumPy computes them: float products (NumPy's multiply.reduce multiplies
+/// from the first element to the last; only float sums are pairwise).
+template <class Op, class Acc>
+inline constexpr bool sequential_reduce_v =
+    std::is_floating_point_v<Acc> && std::is_same_v<Op, op::multiply>;
+
 /// The identity a reduction starts from (maximum: the lowest value, -inf
 /// for floats; minimum: the highest; fmax/fmin: NaN).
 template <class Op, class T>

@@ -4,7 +4,8 @@
 //   - result stride 0 (the row is reduced, e.g. sum(A, 1)): a horizontal
 //     reduction into one result element. Float sums are NumPy's pairwise
 //     summation, bit for bit (blocks of 128 with 8 accumulators, rows split
-//     into 8192-element chunks added left to right);
+//     into 8192-element chunks added left to right); float products are
+//     NumPy's too, sequential from the first element to the last;
 //   - otherwise (e.g. sum(A, 0)): the row is combined elementwise into the
 //     result row, SIMD over the result.
 // Values come from the operand's evaluator in the accumulator dtype, so
@@ -49,6 +50,7 @@ struct reduce_kernel {
   static constexpr std::size_t L = lanes_v<D>;
   static constexpr std::size_t V = 8 / L;  // vectors per block of 8
   static constexpr bool pairwise = std::is_floating_point_v<Acc> && std::is_same_v<Op, op::add>;
+  static constexpr bool sequential = expr::sequential_reduce_v<Op, Acc>;
 
   /// The row being reduced: operand pointers and byte steps, its length.
   struct row_ctx {
@@ -112,6 +114,17 @@ struct reduce_kernel {
   /// Horizontal: combines the row's n values into *out.
   template <class E>
   static void reduce_row(E& ev, const row_ctx& r, S* out) {
+    if constexpr (sequential) {  // ((out * v0) * v1) * ...: NumPy's float product
+      alignas(64) S v[8];
+      S total = *out;
+      for (std::size_t i = 0; i < r.n; i += 8) {
+        const std::size_t m = std::min<std::size_t>(8, r.n - i);
+        values(ev, r, i, m, v);
+        for (std::size_t j = 0; j < m; ++j) total = total * v[j];
+      }
+      *out = total;
+      return;
+    }
     // Chunks of expr::reduce_chunk elements, combined into *out left to
     // right: the float sum is NumPy's (pairwise within a chunk), and the
     // parallel layer (eval/split.hpp) can compute chunks on different
