@@ -49,6 +49,25 @@ HWY_INLINE hn::Vec<D> lanewise(D d, hn::Vec<D> a, hn::Vec<D> b, F f) {
   for (std::size_t j = 0; j < N; ++j) x[j] = f(x[j], y[j]);
   return hn::Load(d, x);
 }
+/// v, with the lanes where `ok` is false replaced by f(a, b) of those
+/// lanes: the fallback for the few lanes outside a vector path's domain.
+template <class D, class M, class F>
+HWY_INLINE hn::Vec<D> lanewise_unless(D d, M ok, hn::Vec<D> v, hn::Vec<D> a, hn::Vec<D> b, F f) {
+  using T = hn::TFromD<D>;
+  constexpr std::size_t N = lanes_v<D>;
+  alignas(64) T r[N];
+  alignas(64) T x[N];
+  alignas(64) T y[N];
+  alignas(64) T keep[N];
+  hn::Store(v, d, r);
+  hn::Store(a, d, x);
+  hn::Store(b, d, y);
+  hn::Store(hn::IfThenElseZero(ok, hn::Set(d, T(1))), d, keep);
+  for (std::size_t j = 0; j < N; ++j) {
+    if (keep[j] == T(0)) r[j] = f(x[j], y[j]);
+  }
+  return hn::Load(d, r);
+}
 
 template <class Op> struct vbinary;
 template <class Op> struct vunary;

@@ -749,19 +749,7 @@ HWY_INLINE V pow_or_lanes(D d, V a, V b) {
       hn::IsFinite(b));
   const V v = pow_f64(d, a, b);
   if (HWY_LIKELY(hn::AllTrue(d, ok))) return v;
-  constexpr std::size_t N = lanes_v<D>;
-  alignas(64) double r[N];
-  alignas(64) double x[N];
-  alignas(64) double y[N];
-  alignas(64) double good[N];
-  hn::Store(v, d, r);
-  hn::Store(a, d, x);
-  hn::Store(b, d, y);
-  hn::Store(hn::IfThenElseZero(ok, hn::Set(d, 1.0)), d, good);
-  for (std::size_t j = 0; j < N; ++j) {
-    if (good[j] == 0.0) r[j] = std::pow(x[j], y[j]);
-  }
-  return hn::Load(d, r);
+  return lanewise_unless(d, ok, v, a, b, [](double x, double y) { return std::pow(x, y); });
 }
 }  // namespace transc
 #endif
