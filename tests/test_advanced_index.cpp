@@ -11,6 +11,10 @@
 
 #include "advanced_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_advanced_index {
+
 namespace np = numfuse;
 using adv_test::check;
 using adv_test::check_error;
@@ -233,3 +237,5 @@ TEST_CASE("advanced indexing: NumPy's errors") {
   check_error<IE>([&] { v[I{3, 12}] = 0; }, "err.w_oob");
   (void)F;
 }
+
+}  // namespace test_advanced_index

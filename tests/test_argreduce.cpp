@@ -3,6 +3,10 @@
 // NumPy (tests/golden/gen_reduce2.py). Integer dtypes: test_argreduce_int.
 #include "reduce2_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_argreduce {
+
 using namespace reduce2_test;
 using std::int64_t;
 
@@ -71,3 +75,7 @@ TEST_CASE("argreduce: empty and all-NaN slices, bad axis") {
   const auto in = g.array<double>("in.f64");
   CHECK(golden::message_of<np::axis_error>([&] { (void)np::argmax(in, 3); }) == g.text("axis.bad"));
 }
+
+}  // namespace test_argreduce
+
+#undef NF_ARG

@@ -3,6 +3,10 @@
 // (tests/golden/gen_reduce2.py). The dtypes' extremes are in the inputs.
 #include "reduce2_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_argreduce_int {
+
 using namespace reduce2_test;
 using std::int64_t;
 
@@ -43,3 +47,5 @@ TEST_CASE("argreduce: 32- and 64-bit integers") {
   check_int<std::int64_t>("i64");
   check_int<std::uint64_t>("u64");
 }
+
+}  // namespace test_argreduce_int

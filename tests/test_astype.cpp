@@ -13,6 +13,10 @@
 
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_astype {
+
 namespace np = numfuse;
 
 namespace {
@@ -77,3 +81,5 @@ TEST_CASE("astype: float -> bool (0 and -0 are False; NaN and inf are True)") {
   check_cast<double, bool, true>("cast.float64", "cast.float64.bool");
   check_cast<float, bool, true>("cast.float32", "cast.float32.bool");
 }
+
+}  // namespace test_astype

@@ -10,6 +10,10 @@
 
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_broadcast {
+
 namespace np = numfuse;
 
 namespace {
@@ -191,3 +195,5 @@ TEST_CASE("broadcast: compound assignment error messages are NumPy's") {
   CHECK(golden::message_of<np::value_error>([&] { a += b; }) == g.text("iadd0.msg"));
   CHECK(golden::message_of<np::value_error>([&] { a += c; }) == g.text("iadd1.msg"));
 }
+
+}  // namespace test_broadcast

@@ -13,6 +13,10 @@
 
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_creation {
+
 namespace np = numfuse;
 using std::int32_t, std::int64_t, std::int8_t, std::uint8_t;
 
@@ -245,3 +249,5 @@ TEST_CASE("creation: 0-d arrays") {
   CHECK(std::is_same_v<decltype(a + z)::value_type, double>);
   CHECK(std::is_same_v<decltype(np::array<std::int32_t>(1) + v.astype<float>())::value_type, double>);
 }
+
+}  // namespace test_creation

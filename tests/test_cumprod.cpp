@@ -2,6 +2,10 @@
 // NumPy's), against NumPy (tests/golden/gen_reduce2.py).
 #include "cumulative_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_cumprod {
+
 using namespace cumulative_test;
 using std::int64_t, std::uint64_t;
 
@@ -24,3 +28,5 @@ TEST_CASE("cumulative: nancumprod (NaN counts as 1)") {
   check_scan<double, double>("nancumprod", "pf64", NF_SCAN(nancumprod));
   check_scan<int64_t, std::int32_t>("nancumprod", "pi32", NF_SCAN(nancumprod));
 }
+
+}  // namespace test_cumprod

@@ -4,6 +4,10 @@
 // (tests/golden/gen_reduce2.py). cumprod: test_cumprod.cpp.
 #include "cumulative_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_cumulative {
+
 using namespace cumulative_test;
 using std::int64_t, std::uint64_t;
 
@@ -46,3 +50,5 @@ TEST_CASE("cumulative: strided and fused operands, dtype=, empty, bad axis") {
                       "empty");
   CHECK(golden::message_of<np::axis_error>([&] { (void)np::cumsum(in, 3); }) == g.text("cumsum.axis.bad"));
 }
+
+}  // namespace test_cumulative

@@ -3,6 +3,10 @@
 // against NumPy (tests/golden/gen_reduce2.py).
 #include "cumulative_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_diff_average {
+
 using namespace cumulative_test;
 using std::int64_t;
 
@@ -71,3 +75,5 @@ TEST_CASE("average: weights, dtypes, errors") {
   CHECK(golden::message_of<np::zero_division_error>([&] { (void)np::average(in, 1, w0); }) ==
         g.text("average.zero"));
 }
+
+}  // namespace test_diff_average

@@ -15,6 +15,10 @@
 #include "dispatch_common.hpp"
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_dispatch {
+
 namespace np = numfuse;
 using std::int16_t, std::int32_t, std::int64_t, std::int8_t, std::uint8_t;
 
@@ -181,3 +185,5 @@ TEST_CASE("dispatch: resetting the mock restores the default target") {
     CHECK((name == "AVX3" || name == "AVX3_DL"));
   }
 }
+
+}  // namespace test_dispatch

@@ -14,6 +14,10 @@
 #include "advanced_common.hpp"
 #include "dispatch_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_dispatch_gather {
+
 namespace np = numfuse;
 using I = np::ndarray<std::int64_t>;
 using S = np::slice;
@@ -72,3 +76,5 @@ TEST_CASE("gather/scatter kernels on every target") {
     run<bool>("bool", name);
   }
 }
+
+}  // namespace test_dispatch_gather

@@ -13,6 +13,10 @@
 #include "dispatch_common.hpp"
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_dispatch_scan {
+
 namespace np = numfuse;
 using std::int64_t;
 
@@ -38,3 +42,5 @@ void check_current_target() {
 TEST_CASE("dispatch: cumsum, cumprod and std kernels on every target") {
   dispatch_test::on_every_target(check_current_target);
 }
+
+}  // namespace test_dispatch_scan

@@ -15,6 +15,10 @@
 #include "dispatch_common.hpp"
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_dispatch_strided {
+
 namespace np = numfuse;
 using S = np::slice;
 
@@ -66,3 +70,5 @@ TEST_CASE("stride-2 and reversed rows on every target, at every position of a ve
     run<std::uint8_t>("uint8");
   });
 }
+
+}  // namespace test_dispatch_strided

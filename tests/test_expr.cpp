@@ -17,6 +17,10 @@
 
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_expr {
+
 namespace np = numfuse;
 using golden::run_cases;
 using std::int16_t, std::int32_t, std::int8_t, std::uint8_t;
@@ -197,3 +201,5 @@ TEST_CASE("expr: comparisons and logical ops return bool arrays") {
   CHECK(!n(0));
   CHECK(n(1));
 }
+
+}  // namespace test_expr

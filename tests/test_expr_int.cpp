@@ -12,6 +12,10 @@
 
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_expr_int {
+
 namespace np = numfuse;
 using golden::run_cases;
 using std::int16_t, std::int32_t, std::int64_t, std::int8_t, std::uint16_t, std::uint32_t,
@@ -144,3 +148,5 @@ TEST_CASE("expr_int: compound assignment on integer arrays") {
   CHECK_THROWS_AS(u += 256, np::overflow_error);
   CHECK(u(0) == 255);  // untouched
 }
+
+}  // namespace test_expr_int

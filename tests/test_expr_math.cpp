@@ -16,6 +16,10 @@
 
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_expr_math {
+
 namespace np = numfuse;
 using golden::run_cases;
 
@@ -95,3 +99,5 @@ TEST_CASE("expr_math: special values are exact") {
   CHECK(c(0) == 1.0);
   CHECK(std::isnan(c(3)));
 }
+
+}  // namespace test_expr_math

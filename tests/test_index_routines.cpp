@@ -11,6 +11,10 @@
 
 #include "advanced_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_index_routines {
+
 namespace np = numfuse;
 using adv_test::check;
 using adv_test::check_error;
@@ -157,3 +161,5 @@ TEST_CASE("index generators: diag_indices, tril/triu_indices, ix_, unravel_index
   check(np::ravel_multi_index({I{{1}, {0}}, I{0, 2, 3}}, {2, 4}), "rmi.bcast");
   check_error<VE>([&] { (void)np::ravel_multi_index({I{3, 7}, I{4, 5}}, {7, 6}); }, "rmi.err");
 }
+
+}  // namespace test_index_routines

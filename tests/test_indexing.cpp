@@ -9,6 +9,10 @@
 
 #include "indexing_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_indexing {
+
 namespace np = numfuse;
 using idx_test::check;
 using idx_test::check_error;
@@ -160,3 +164,5 @@ TEST_CASE("indexing: errors are NumPy's") {
   CHECK(s.A(1, 2, 3) == 23);
   CHECK(s.A.at(-1, -1, -1) == 23);
 }
+
+}  // namespace test_indexing

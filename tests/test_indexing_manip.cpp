@@ -11,6 +11,10 @@
 
 #include "indexing_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_indexing_manip {
+
 namespace np = numfuse;
 using idx_test::check;
 using idx_test::check_error;
@@ -272,3 +276,5 @@ TEST_CASE("tile, repeat, eye, identity, tril, triu, copyto") {
   }
   check_error<VE>([&] { auto c = np::zeros({3}); np::copyto(c, np::zeros({4})); }, "copyto.err");
 }
+
+}  // namespace test_indexing_manip

@@ -11,6 +11,10 @@
 
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_manip2 {
+
 namespace np = numfuse;
 using I = np::ndarray<std::int64_t>;
 using B = np::ndarray<bool>;
@@ -179,3 +183,5 @@ TEST_CASE("delete_, insert, trim_zeros") {
   check(np::trim_zeros(t, "b"), "trim_zeros.b", t);
   check(np::trim_zeros(np::zeros<int64_t>({3})), "trim_zeros.zeros");
 }
+
+}  // namespace test_manip2

@@ -4,6 +4,10 @@
 // all-NaN and empty cases: test_nanreduce_stats.cpp.
 #include "reduce2_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_nanreduce {
+
 using namespace reduce2_test;
 using std::int64_t, std::uint64_t;
 
@@ -48,3 +52,6 @@ TEST_CASE("nanreduce: nanmax, nanmin ignore NaN") {
   check_axes<std::int32_t, std::int32_t>(g, "nanmin", "i32", NF_RED(nanmin));
 }
 
+}  // namespace test_nanreduce
+
+#undef NF_RED

@@ -6,6 +6,10 @@
 
 #include <cmath>
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_nanreduce_stats {
+
 using namespace reduce2_test;
 using std::int64_t, std::uint64_t;
 
@@ -59,3 +63,7 @@ TEST_CASE("nanreduce: all-NaN slices and empty reductions") {
   CHECK(golden::message_of<np::value_error>([&] { (void)np::nanmin(np::zeros<double>({0})); }) ==
         g.text("nanmin.empty"));
 }
+
+}  // namespace test_nanreduce_stats
+
+#undef NF_RED

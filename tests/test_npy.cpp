@@ -27,6 +27,10 @@
 
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_npy {
+
 namespace np = numfuse;
 namespace fs = std::filesystem;
 
@@ -544,3 +548,5 @@ TEST_CASE("npz: malformed archives throw file_format_error") {
   }
 #endif
 }
+
+}  // namespace test_npy

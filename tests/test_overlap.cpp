@@ -14,6 +14,10 @@
 
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_overlap {
+
 namespace np = numfuse;
 
 namespace {
@@ -181,3 +185,5 @@ TEST_CASE("overlap: view-to-view copy in both directions") {
   golden::check_array(y, moved, "view = view (copy assignment)");
   CHECK(hi.data() == y.data() + 3);
 }
+
+}  // namespace test_overlap

@@ -14,6 +14,10 @@
 #include "golden_reader.hpp"
 #include "promotion_add.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_promotion {
+
 namespace np = numfuse;
 using promotion::all_dtypes;
 using promotion::data;
@@ -156,3 +160,5 @@ TEST_CASE("weak scalars: out-of-bounds integers throw overflow_error (NumPy 2)")
   // The exception is also a numfuse::error.
   CHECK_THROWS_AS((void)(i8 + 300), np::error);
 }
+
+}  // namespace test_promotion

@@ -8,6 +8,12 @@
 
 #include "promotion_add.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_promotion_rows3 {
+
 TEST_CASE("promotion: values of a + b, rows uint64, float32, float64") {
   promotion::check_rows(static_cast<std::tuple<std::uint64_t, float, double>*>(nullptr));
 }
+
+}  // namespace test_promotion_rows3

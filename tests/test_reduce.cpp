@@ -4,6 +4,10 @@
 
 #include <cmath>
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_reduce {
+
 using namespace reduce_test;
 using std::int32_t, std::int64_t, std::uint8_t, std::uint64_t;
 
@@ -86,3 +90,7 @@ TEST_CASE("reduce: empty reductions") {
         g.text("axis.dup"));
   CHECK(std::isnan(np::eval(np::mean(np::zeros<double>({0}))).data()[0]));
 }
+
+}  // namespace test_reduce
+
+#undef NF_REDUCE

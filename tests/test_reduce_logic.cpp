@@ -2,6 +2,10 @@
 // choice and keepdims, against NumPy; NaN propagation.
 #include "reduce_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_reduce_logic {
+
 using namespace reduce_test;
 using std::int32_t, std::int64_t, std::uint8_t;
 
@@ -33,3 +37,7 @@ TEST_CASE("reduce: NaN propagates through max, min and sum") {
   golden::check_array(np::eval(np::min(nan)), g.array<double>("min.nan.all"), "min");
   golden::check_array(np::eval(np::sum(nan, 0)), g.array<double>("sum.nan.0"), "sum", 2);
 }
+
+}  // namespace test_reduce_logic
+
+#undef NF_REDUCE

@@ -4,6 +4,10 @@
 // with nothing selected, keepdims, the missing-initial error.
 #include "reduce2_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_reduce_where {
+
 using std::int32_t, std::int64_t;
 
 namespace {
@@ -187,3 +191,5 @@ TEST_CASE("reduce where=/initial=: nanmax, nanmin") {
   CHECK(golden::message_of<np::value_error>([&] { (void)np::nanmin(i32, 1, false, mask); }) ==
         g.text("nanmin.where"));
 }
+
+}  // namespace test_reduce_where

@@ -14,6 +14,10 @@
 
 #include "numfuse/io/repr.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_repr {
+
 namespace {
 
 using numfuse::dims;
@@ -138,3 +142,5 @@ TEST_CASE("write_repr writes the same text to a stream") {
   const std::int8_t scalar = 3;
   CHECK(numfuse::detail::repr(&scalar, dims{}, dims{}) == "array(3, dtype=int8)");
 }
+
+}  // namespace test_repr

@@ -9,6 +9,10 @@
 
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_ufunc_bits {
+
 namespace np = numfuse;
 using golden::run_cases;
 using std::int16_t, std::int32_t, std::int64_t, std::int8_t, std::uint16_t, std::uint32_t,
@@ -90,3 +94,8 @@ TEST_CASE("ufunc_bits: sign, square, reciprocal, positive") {
   UN(int16_t, int16_t, "pos_i16", np::positive(x));
   UN(double, double, "pos_f64", np::positive(x));
 }
+
+}  // namespace test_ufunc_bits
+
+#undef BIN
+#undef UN

@@ -13,6 +13,10 @@
 
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_ufunc_float {
+
 namespace np = numfuse;
 using golden::run_cases;
 using std::int16_t, std::int32_t, std::int64_t, std::int8_t, std::uint64_t, std::uint8_t;
@@ -123,3 +127,11 @@ TEST_CASE("ufunc_float: isclose (NumPy 2's formula), allclose, array_equal") {
   CHECK(np::array_equal(np::ndarray<int32_t>{1, 2}, np::ndarray<double>{1.0, 2.0}));
   CHECK_FALSE(np::array_equal(np::ndarray<int32_t>{1, 2}, np::ndarray<int32_t>{1, 3}));
 }
+
+}  // namespace test_ufunc_float
+
+#undef BIN
+#undef UN
+#undef UNF
+#undef UNFB
+#undef BINF

@@ -11,6 +11,10 @@
 
 #include "golden_reader.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_ufunc_int {
+
 namespace np = numfuse;
 using golden::run_cases;
 using std::int16_t, std::int32_t, std::int64_t, std::int8_t, std::uint16_t, std::uint32_t,
@@ -123,3 +127,8 @@ TEST_CASE("ufunc_int: integer power with a negative exponent raises value_error"
   CHECK(ok(16) == 1);
   CHECK(ok(0) == 4);
 }
+
+}  // namespace test_ufunc_int
+
+#undef BIN
+#undef UN

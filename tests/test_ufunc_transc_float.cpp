@@ -6,6 +6,10 @@
 // 0-d layouts. Tolerances: tests/ufunc_transc_common.hpp.
 #include "ufunc_transc_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_ufunc_transc_float {
+
 using namespace transc_test;
 using std::int16_t, std::int32_t, std::int64_t, std::int8_t, std::uint16_t;
 
@@ -60,3 +64,5 @@ TEST_CASE("ufunc_transc: NumPy 2 aliases are the same functions") {
   CHECK(np::array_equal(np::bitwise_left_shift(i, 2), np::left_shift(i, 2)));
   CHECK(np::array_equal(np::bitwise_right_shift(i, 1), np::right_shift(i, 1)));
 }
+
+}  // namespace test_ufunc_transc_float

@@ -4,6 +4,10 @@
 // tests/ufunc_transc_common.hpp.
 #include "ufunc_transc_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_ufunc_transc_int_a {
+
 using namespace transc_test;
 using std::int16_t, std::int32_t, std::int8_t, std::uint8_t;
 
@@ -35,3 +39,5 @@ TEST_CASE("ufunc_transc: binary functions on integers") {
   TRANSC_BIN(float, int8_t, int32_t, "ldexp_i8_i32", np::ldexp(x, y), 0);
   TRANSC_BIN(float, bool, int16_t, "ldexp_b_i16", np::ldexp(x, y), 0);
 }
+
+}  // namespace test_ufunc_transc_int_a

@@ -2,6 +2,10 @@
 // inputs (float64), against NumPy. See tests/ufunc_transc_common.hpp.
 #include "ufunc_transc_common.hpp"
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_ufunc_transc_int_c {
+
 using namespace transc_test;
 using std::int64_t, std::uint32_t, std::uint64_t;
 
@@ -14,3 +18,5 @@ TEST_CASE("ufunc_transc: sinc of uint32, int64, uint64 is float64") {
   sinc_int<int64_t>("i64");
   sinc_int<uint64_t>("u64");
 }
+
+}  // namespace test_ufunc_transc_int_c

@@ -29,6 +29,10 @@
 #include <utility>
 #include <vector>
 
+// Everything below is local to this file: the suite compiles several test files
+// as one translation unit (tests/CMakeLists.txt, unity batches).
+namespace test_ufunc_ulp {
+
 namespace np = numfuse;
 
 namespace {
@@ -161,7 +165,6 @@ struct result_scale {
 template <class T, class F, class Ref, class Mag = result_scale>
 void check_binary(const std::string& name, F f, Ref ref,
                   const std::vector<std::pair<double, double>>& ranges = kGeneral, Mag mag = {}) {
-  using R = wide_t<T>;
   auto xs = inputs<T>(std::hash<std::string>{}(name) + sizeof(T), ranges);
   auto ys = inputs<T>(std::hash<std::string>{}(name) + 7 * sizeof(T), ranges);
   // Every special against every special, then the random pairs.
@@ -330,3 +333,8 @@ TEST_CASE("ulp: table of the measured maxima") {
   MESSAGE(os.str());
   CHECK(!table().empty());
 }
+
+}  // namespace test_ufunc_ulp
+
+#undef UN
+#undef BIN
