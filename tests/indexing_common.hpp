@@ -41,12 +41,15 @@ void check(const X& x, const std::string& name) {
   using T = std::remove_const_t<typename X::element_type>;
   golden::check_array(x, g().template array<T>(name), name);
 }
-/// Also checks byte strides and whether x is a view of src as in NumPy
-/// (new arrays are C-ordered in numfuse: their strides are not compared).
+/// Also checks byte strides, NumPy's C-contiguity flag, and whether x is a
+/// view of src as in NumPy (new arrays are C-ordered in numfuse: their
+/// strides are not compared).
 template <class X, class S>
 void check(const X& x, const std::string& name, const S& src) {
   check(x, name);
   CHECK_MESSAGE(aliases(x, src) == (g().text(name + "|view") == "1"), name << ": view vs copy");
+  CHECK_MESSAGE(x.is_c_contiguous() == (g().text(name + "|c_contig") == "1"),
+                name << ": is_c_contiguous() " << x.is_c_contiguous());
   // Byte strides of the axes longer than 1 (NumPy leaves the others
   // arbitrary, e.g. after reshape or expand_dims).
   if (x.size() > 1) {

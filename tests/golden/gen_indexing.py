@@ -10,6 +10,7 @@
     A <name>          the result's values and shape (dtype as NumPy's)
     S <name>|strides  its byte strides, e.g. (-16,8)   (views only)
     S <name>|view     1 if it shares memory with the source, else 0
+    S <name>|c_contig its flags.c_contiguous, 1 or 0   (views only)
     S <name>          an error message (error cases)
 """
 
@@ -32,6 +33,7 @@ def main():
         w.text(name + "|strides", fmt_tuple(r.strides))
         if src is not None:
             w.text(name + "|view", "1" if np.shares_memory(r, src) else "0")
+            w.text(name + "|c_contig", "1" if r.flags.c_contiguous else "0")
 
     def err(name, f):
         w.text(name, error_message(f))

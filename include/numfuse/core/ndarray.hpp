@@ -152,6 +152,8 @@ class ndarray : public detail::strided_access<ndarray<T>, T>,
   const T* data() const noexcept { return data_; }
   const dims& shape() const noexcept { return shape_; }
   const dims& element_strides() const noexcept { return estrides_; }
+  /// NumPy's flags.c_contiguous: an ndarray always is.
+  static constexpr bool is_c_contiguous() noexcept { return true; }
 
   /// A view of the whole array.
   ndview<T> view() noexcept { return ndview<T>(*this); }

@@ -54,12 +54,14 @@ class ndview : public detail::strided_access<ndview<T>, T>,
       }
       estrides_[i] = byte_strides[i] / std::ptrdiff_t(sizeof(T));
     }
+    contiguous_ = detail::c_contiguous(shape_, estrides_);
   }
 
   /// A view with strides counted in elements (as std::mdspan does).
   static ndview from_element_strides(T* data, dims shape, dims estrides) {
     ndview v(data, std::move(shape));
     v.estrides_ = std::move(estrides);
+    v.contiguous_ = detail::c_contiguous(v.shape_, v.estrides_);
     return v;
   }
 
@@ -73,7 +75,11 @@ class ndview : public detail::strided_access<ndview<T>, T>,
   /// A read-only view of a mutable view.
   ndview(const ndview<value_type>& v)  // NOLINT
     requires std::is_const_v<T>
-      : data_(v.data()), shape_(v.shape()), estrides_(v.element_strides()), owner_(v.owner()) {}
+      : data_(v.data()),
+        contiguous_(v.is_c_contiguous()),
+        shape_(v.shape()),
+        estrides_(v.element_strides()),
+        owner_(v.owner()) {}
 
   ndview(const ndview&) = default;
   ndview(ndview&&) noexcept = default;
@@ -118,6 +124,8 @@ class ndview : public detail::strided_access<ndview<T>, T>,
   T* data() const noexcept { return data_; }
   const dims& shape() const noexcept { return shape_; }
   const dims& element_strides() const noexcept { return estrides_; }
+  /// NumPy's flags.c_contiguous (computed once, when the view is made).
+  bool is_c_contiguous() const noexcept { return contiguous_; }
 
   /// Basic indexing (views/index.hpp): integers, np::slice, np::newaxis,
   /// np::ellipsis, as NumPy's a[i, 1:5:2, None, ...]. A view of this view.
@@ -172,6 +180,7 @@ class ndview : public detail::strided_access<ndview<T>, T>,
   }
 
   T* data_;
+  bool contiguous_ = true;  // C order without gaps (views made from a shape are)
   dims shape_;
   dims estrides_;
   std::shared_ptr<const void> owner_;

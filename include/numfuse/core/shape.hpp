@@ -140,6 +140,18 @@ inline dims c_strides(const dims& shape) {
   return st;
 }
 
+/// NumPy's C-contiguity flag: the elements are in C order without gaps
+/// (strides of extent-1 axes ignored; empty arrays are contiguous).
+inline bool c_contiguous(const dims& shape, const dims& estrides) noexcept {
+  std::ptrdiff_t expect = 1;
+  bool ok = true;
+  for (int d = shape.size() - 1; d >= 0; --d) {
+    if (shape[d] != 1 && estrides[d] != expect) ok = false;
+    expect *= shape[d];
+  }
+  return ok || expect == 0;
+}
+
 /// Checks a requested shape (non-negative extents, at most maxdims axes, no
 /// overflow of the element count) and returns its size.
 inline std::ptrdiff_t checked_size(const dims& shape) {

@@ -36,35 +36,36 @@ inline void check_broadcast_into(const dims& from, const dims& to) {
 }
 
 
-/// Array types whose layout is C-contiguous by construction.
-template <class A> inline constexpr bool is_c_ordered_v = false;
-template <class T> inline constexpr bool is_c_ordered_v<ndarray<T>> = true;
-
-/// Leaves whose strides must be compared (array leaves not C-ordered by
-/// construction).
-template <class L>
-constexpr bool strides_vary() {
-  if constexpr (expr::is_array_leaf_v<L>) {
-    return !is_c_ordered_v<typename L::array_type>;
-  } else {
-    return false;
-  }
-}
-
 /// Makes an owned contiguous copy of a leaf (used when it overlaps the
 /// output in a way that elementwise evaluation would not see through).
 template <class T>
 std::shared_ptr<ndarray<T>> copy_of(const T* data, const dims& shape, const dims& estrides);
 
+/// Whether shape s is (sh[0], ..., sh[nd-1]). One loop with an early exit:
+/// not vectorized and no memcmp call, so a 1-d shape costs one compare (a
+/// vectorized loop's masked prologue and epilogue, or a call, cost more than
+/// the whole kernel on 8 elements).
+[[gnu::always_inline]] inline bool same_extents(const dims& s, const dims::value_type* sh,
+                                                int nd) noexcept {
+  if (s.size() != nd) return false;
+  const dims::value_type* a = s.data();
+  for (int d = 0; d < nd; ++d) {
+    if (a[d] != sh[d]) return false;
+  }
+  return true;
+}
+
 /// The fast path of assign(): when the output is C-contiguous and every
-/// array leaf has the output's shape and strides (so is C-contiguous as
-/// well) and either does not touch the output's bytes or reads exactly its
-/// elements, the whole assignment is one contiguous row of n elements. Fills
-/// that one-dimensional plan and returns true; returns false (nothing else
-/// to conclude) when any condition fails, for the general path to handle.
+/// array leaf has the output's shape, is C-contiguous as well, and either
+/// does not touch the output's bytes or reads exactly its elements, the
+/// whole assignment is one contiguous row of n elements. Fills that
+/// one-dimensional plan and returns true; returns false (nothing else to
+/// conclude) when any condition fails, for the general path to handle.
 /// This skips make_plan and the general overlap analysis, which dominate
-/// the cost of small assignments; it is written for few instructions
-/// (one pass over each leaf's shape and strides, no memcmp).
+/// the cost of small assignments; it is written for few instructions.
+/// When building the node found every leaf's shape equal to the node's
+/// (expr::leaves_same), the output's shape is compared once, with the
+/// node's; otherwise with each leaf's.
 template <int K, dtype Out, class Node>
 bool contiguous_plan(plan<K>& p, Out* data, const dims& shape, const dims& estrides,
                      const Node& node) {
@@ -83,45 +84,32 @@ bool contiguous_plan(plan<K>& p, Out* data, const dims& shape, const dims& estri
   p.leaves_contiguous = true;
   p.shape[0] = n;
   p.base[0] = lo;
-  // Each leaf: the output's shape, C-contiguous (an ndarray always is; a
-  // view's strides must equal the output's), and either disjoint from the
-  // output's bytes or exactly its elements (read before written).
+  // Each leaf: the output's shape, C-contiguous, and either disjoint from
+  // the output's bytes or exactly its elements (read before written).
+  const bool same = K == 1 || (expr::leaves_same(node) && same_extents(node.shape(), sh, nd));
   bool ok = true;
   int k = 1;
   expr::for_each_leaf(node, [&](const auto& leaf) {
     using L = std::remove_cvref_t<decltype(leaf)>;
     using T = typename L::value_type;
-    const dims& s = leaf.shape();
-    bool same = s.size() == nd;
-    // One loop with an early exit: not vectorized, so a 1-d shape costs
-    // one compare (a vectorized loop's masked prologue and epilogue cost
-    // more than the whole kernel on 8 elements).
-    if (same) {
-      const dims::value_type* a = s.data();
-      if constexpr (strides_vary<L>()) {
-        const dims::value_type* b = leaf.element_strides().data();
-        for (int d = 0; d < nd; ++d) {
-          if ((a[d] != sh[d]) | (b[d] != st[d])) {
-            same = false;
-            break;
-          }
-        }
-      } else {
-        for (int d = 0; d < nd; ++d) {
-          if (a[d] != sh[d]) {
-            same = false;
-            break;
-          }
-        }
-      }
+    bool fits;
+    if constexpr (requires { leaf.is_c_contiguous(); }) {
+      fits = leaf.is_c_contiguous();  // arrays and views: a stored flag
+    } else if constexpr (expr::is_array_leaf_v<L>) {
+      fits = c_contiguous(leaf.shape(), leaf.element_strides());  // reduction results
+    } else {
+      fits = true;  // iota
+    }
+    if (!same) {
+      fits &= same_extents(leaf.shape(), sh, nd);
     }
     if constexpr (expr::is_array_leaf_v<L>) {
       const auto b = reinterpret_cast<std::uintptr_t>(leaf.data());
       const auto e = b + static_cast<std::uintptr_t>(n) * sizeof(T);
-      ok &= same & ((e <= lo) | (hi <= b) | (b == lo && sizeof(T) == sizeof(Out)));
+      ok &= fits & ((e <= lo) | (hi <= b) | (b == lo && sizeof(T) == sizeof(Out)));
       p.base[k] = b;
     } else {  // iota: the "address" is the index
-      ok &= same;
+      ok &= fits;
       p.base[k] = 0;
     }
     ++k;

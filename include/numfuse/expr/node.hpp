@@ -45,6 +45,7 @@ struct ref_leaf : node_tag {
   const value_type* data() const noexcept { return p->data(); }
   const dims& shape() const noexcept { return p->shape(); }
   const dims& element_strides() const noexcept { return p->element_strides(); }
+  bool is_c_contiguous() const noexcept { return p->is_c_contiguous(); }
 };
 
 /// A temporary array or view the expression owns.
@@ -57,6 +58,7 @@ struct own_leaf : node_tag {
   const value_type* data() const noexcept { return a.data(); }
   const dims& shape() const noexcept { return a.shape(); }
   const dims& element_strides() const noexcept { return a.element_strides(); }
+  bool is_c_contiguous() const noexcept { return a.is_c_contiguous(); }
 };
 
 /// A scalar, already converted to the dtype it takes part in (NEP 50).
@@ -175,27 +177,38 @@ template <class To> inline constexpr bool is_cast_v<op::cast<To>> = true;
 /// shapes, an array with scalars, (3, 4) with (4,) -- and is kept as that
 /// child's index, so that building a node copies no extents; only shapes
 /// that combine several children, (3, 1) with (1, 4), are stored.
+///
+/// `same` records what the check saw for free: every array leaf below the
+/// node has exactly the node's shape (scalars aside). An assignment of such
+/// a node compares the output's shape with the node's once, not with each
+/// leaf's (eval/assign.hpp, the fast path of small arrays).
 struct result_shape {
   int child = 0;               // index of the child whose shape it is; -1: *own
+  bool same = false;           // every array leaf has exactly this shape
   std::unique_ptr<dims> own;   // only when no child has the result's shape
 
   result_shape() = default;
   result_shape(result_shape&&) noexcept = default;
   result_shape& operator=(result_shape&&) noexcept = default;
   result_shape(const result_shape& o)
-      : child(o.child), own(o.own ? std::make_unique<dims>(*o.own) : nullptr) {}
+      : child(o.child), same(o.same), own(o.own ? std::make_unique<dims>(*o.own) : nullptr) {}
   result_shape& operator=(const result_shape& o) {
     if (this != &o) *this = result_shape(o);
     return *this;
   }
 
-  /// Throws broadcast_error, with NumPy's message, when the shapes are
-  /// incompatible.
+  /// The result shape of children with these shapes. Throws broadcast_error,
+  /// with NumPy's message, when they are incompatible. children_same: every
+  /// child has `same` leaves; scalar: bit j set when child j is a scalar
+  /// (no memory, so its shape () need not equal the result's).
   template <class... S>
-  [[gnu::always_inline]] static inline result_shape of(const S&... shapes) {
+  [[gnu::always_inline]] static inline result_shape of(bool children_same, unsigned scalar,
+                                                       const S&... shapes) {
     result_shape r;
-    r.child = containing_child(shapes...);
+    unsigned equal = 0;  // bit j: child j's shape is exactly the result's
+    r.child = containing_child(equal, shapes...);
     if (r.child < 0) r.own = std::make_unique<dims>(broadcast_shapes(shapes...));
+    r.same = children_same && (equal | scalar) == (1u << sizeof...(S)) - 1;
     return r;
   }
 
@@ -210,33 +223,96 @@ struct result_shape {
   }
 
  private:
-  [[gnu::always_inline]] static inline bool broadcasts_into(const dims& from,
-                                                            const dims& to) noexcept {
+  /// Whether `from` broadcasts into `to`; eq: whether they are equal.
+  [[gnu::always_inline]] static inline bool broadcasts_into(const dims& from, const dims& to,
+                                                            bool& eq) noexcept {
     const int off = to.size() - from.size();
     if (off < 0) return false;
     const dims::value_type* f = from.data();
     const dims::value_type* t = to.data() + off;
+    eq = off == 0;
     for (int i = 0; i < from.size(); ++i) {
-      if (f[i] != 1 && f[i] != t[i]) return false;
+      if (f[i] != t[i]) {
+        if (f[i] != 1) return false;
+        eq = false;
+      }
     }
     return true;
   }
   /// The index of a shape every other one broadcasts into, or -1.
-  static int containing_child(const dims& a, const dims& b) noexcept {
-    if (broadcasts_into(b, a)) return 0;  // equal shapes, a scalar b, (3, 4) with (4,)
-    if (broadcasts_into(a, b)) return 1;
+  static int containing_child(unsigned& equal, const dims& a, const dims& b) noexcept {
+    bool eq = false;
+    if (broadcasts_into(b, a, eq)) {  // equal shapes, a scalar b, (3, 4) with (4,)
+      equal = 1u | (unsigned(eq) << 1);
+      return 0;
+    }
+    if (broadcasts_into(a, b, eq)) {
+      equal = 2u | unsigned(eq);
+      return 1;
+    }
     return -1;
   }
-  static int containing_child(const dims& c, const dims& a, const dims& b) noexcept {
+  static int containing_child(unsigned& equal, const dims& c, const dims& a,
+                              const dims& b) noexcept {
     const dims* s[] = {&c, &a, &b};
     for (int k = 0; k < 3; ++k) {
-      if (broadcasts_into(*s[(k + 1) % 3], *s[k]) && broadcasts_into(*s[(k + 2) % 3], *s[k])) {
+      const int j1 = (k + 1) % 3, j2 = (k + 2) % 3;
+      bool eq1 = false, eq2 = false;
+      if (broadcasts_into(*s[j1], *s[k], eq1) && broadcasts_into(*s[j2], *s[k], eq2)) {
+        equal = (1u << k) | (unsigned(eq1) << j1) | (unsigned(eq2) << j2);
         return k;
       }
     }
     return -1;
   }
 };
+
+template <class Op, class A> struct unary;
+template <class Op, class A, class B> struct binary;
+template <class C, class A, class B> struct where_node;
+
+/// Whether every array leaf of a node has exactly the node's shape (see
+/// result_shape::same). Leaves have their own shape; node kinds not listed
+/// (reductions, gathers...) answer false, which only means "not known".
+template <class N>
+bool leaves_same(const N&) noexcept {
+  return false;
+}
+template <class A>
+bool leaves_same(const ref_leaf<A>&) noexcept {
+  return true;
+}
+template <class A>
+bool leaves_same(const own_leaf<A>&) noexcept {
+  return true;
+}
+template <class T>
+bool leaves_same(const scalar_leaf<T>&) noexcept {
+  return true;
+}
+template <class T>
+bool leaves_same(const iota_leaf<T>&) noexcept {
+  return true;
+}
+template <class N>
+bool leaves_same(const node_ref<N>& n) noexcept {
+  return leaves_same(*n.p);
+}
+template <class Op, class A>
+bool leaves_same(const unary<Op, A>& n) noexcept {
+  return leaves_same(n.a);
+}
+template <class Op, class A, class B>
+bool leaves_same(const binary<Op, A, B>& n) noexcept {
+  return n.shape_.same;
+}
+template <class C, class A, class B>
+bool leaves_same(const where_node<C, A, B>& n) noexcept {
+  return n.shape_.same;
+}
+
+template <class L> inline constexpr unsigned is_scalar_leaf_v = 0;
+template <class T> inline constexpr unsigned is_scalar_leaf_v<scalar_leaf<T>> = 1;
 
 template <class Op, class A>
 struct unary : node_tag {
@@ -258,7 +334,11 @@ struct binary : node_tag {
   result_shape shape_;
   template <class X, class Y>
   binary(X&& x, Y&& y)
-      : a(std::forward<X>(x)), b(std::forward<Y>(y)), shape_(result_shape::of(a.shape(), b.shape())) {}
+      : a(std::forward<X>(x)),
+        b(std::forward<Y>(y)),
+        shape_(result_shape::of(leaves_same(a) && leaves_same(b),
+                                is_scalar_leaf_v<A> | is_scalar_leaf_v<B> << 1, a.shape(),
+                                b.shape())) {}
   const dims& shape() const noexcept { return shape_.get(a.shape(), b.shape()); }
 };
 
@@ -273,7 +353,10 @@ struct where_node : node_tag {
       : c(std::move(cond)),
         a(std::move(x)),
         b(std::move(y)),
-        shape_(result_shape::of(c.shape(), a.shape(), b.shape())) {}
+        shape_(result_shape::of(leaves_same(c) && leaves_same(a) && leaves_same(b),
+                                is_scalar_leaf_v<C> | is_scalar_leaf_v<A> << 1 |
+                                    is_scalar_leaf_v<B> << 2,
+                                c.shape(), a.shape(), b.shape())) {}
   const dims& shape() const noexcept { return shape_.get(c.shape(), a.shape(), b.shape()); }
 };
 

@@ -147,20 +147,6 @@ void write_npy(io::byte_sink& sink, const T* data, const dims& shape) {
   if (n > 0) sink.write(data, n);
 }
 
-/// True when a view's (or array's) elements are in C order without gaps.
-template <class A>
-bool c_contiguous(const A& a) {
-  const dims& sh = a.shape();
-  const dims& st = a.element_strides();
-  std::ptrdiff_t expect = 1;
-  bool ok = true;
-  for (int d = sh.size() - 1; d >= 0; --d) {
-    if (sh[d] != 1 && st[d] != expect) ok = false;
-    expect *= sh[d];
-  }
-  return ok || expect == 0;
-}
-
 /// Calls f(const T* data, const dims& shape) with the elements of e in C
 /// order: arrays and C-contiguous views directly, anything else (strided
 /// views, expressions) evaluated into a temporary ndarray first.
@@ -168,7 +154,7 @@ template <array_operand E, class F>
 void with_c_order(const E& e, F&& f) {
   using T = expr::value_t<const E&>;
   if constexpr (array_like<E>) {
-    if (c_contiguous(e)) {
+    if (e.is_c_contiguous()) {
       f(static_cast<const T*>(e.data()), e.shape());
       return;
     }

@@ -43,7 +43,7 @@ class npz_item {
       own(ndarray<T>(std::forward<E>(e)));  // a temporary array: keep it
     } else if constexpr (expr::node<X> || adv_proxy<X>) {
       own(ndarray<T>(e));
-    } else if (detail::npy::c_contiguous(e)) {
+    } else if (e.is_c_contiguous()) {
       data_ = e.data();
       shape_ = e.shape();
       code_ = detail::npy::code_of<T>;

@@ -89,19 +89,6 @@ ndview<T> permuted(const ndview<T>& v, const std::vector<int>& perm) {
   return v.restrided(v.data(), std::move(shape), std::move(st));
 }
 
-/// NumPy's C-contiguity flag (extent-1 axes ignored; empty arrays are
-/// contiguous).
-inline bool c_contiguous(const dims& shape, const dims& estrides) {
-  if (shape_size(shape) == 0) return true;
-  std::ptrdiff_t expect = 1;
-  for (int d = shape.size() - 1; d >= 0; --d) {
-    if (shape[d] == 1) continue;
-    if (estrides[d] != expect) return false;
-    expect *= shape[d];
-  }
-  return true;
-}
-
 /// NumPy's _attempt_nocopy_reshape (C order): the strides that view the
 /// elements of (shape, estrides) with new_shape, or false when no view can.
 inline bool nocopy_reshape(const dims& shape, const dims& estrides, const dims& new_shape,
@@ -200,7 +187,7 @@ auto reshape(A&& a, const dims& shape) {
   if (shape == v.shape()) return R(v);
   const dims ns = detail::fix_unknown_dimension(shape, v.size());
   detail::checked_size(ns);
-  if (detail::c_contiguous(v.shape(), v.element_strides())) {
+  if (v.is_c_contiguous()) {
     return R(v.restrided(v.data(), ns, detail::c_strides(ns)));
   }
   dims st;
@@ -222,7 +209,7 @@ auto ravel(A&& a) {
   auto v = detail::view_of(std::forward<A>(a));
   using R = decltype(v);
   const dims ns{v.size()};
-  if (detail::c_contiguous(v.shape(), v.element_strides())) {
+  if (v.is_c_contiguous()) {
     return v.restrided(v.data(), ns, dims{1});
   }
   return R(detail::owning_copy(v, ns));
