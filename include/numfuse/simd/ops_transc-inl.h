@@ -24,6 +24,7 @@
 #endif
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <type_traits>
@@ -395,6 +396,118 @@ HWY_INLINE V sinc(D d, V x) {
   return hn::IfThenElse(hn::IsFinite(x), res, hn::Set(d, std::numeric_limits<T>::quiet_NaN()));
 }
 
+/// Horner's scheme: c[0] + x (c[1] + x (c[2] + ...)), coefficients as
+/// double constants rounded to the lane type.
+template <class D, class V, std::size_t N>
+HWY_INLINE V horner(D d, V x, const double (&c)[N]) {
+  using T = hn::TFromD<D>;
+  V p = hn::Set(d, T(c[N - 1]));
+  for (std::size_t k = N - 1; k-- > 0;) p = hn::MulAdd(p, x, hn::Set(d, T(c[k])));
+  return p;
+}
+
+/// Taylor coefficients of sin(r)/r and cos(r) in r^2, to r^10 and r^12:
+/// below 2^-33 relative on |r| <= pi/4 (enough for a float32 result).
+inline constexpr double sin_r2[] = {1.0, -1.0 / 6, 1.0 / 120, -1.0 / 5040, 1.0 / 362880,
+                                    -1.0 / 39916800};
+inline constexpr double cos_r2[] = {1.0, -1.0 / 2, 1.0 / 24, -1.0 / 720, 1.0 / 40320,
+                                    -1.0 / 3628800, 1.0 / 479001600};
+
+/// tan of float32 values in float64 lanes with |x| <= 39000: one
+/// Cody-Waite reduction x = k pi/2 + r (pi/2 in two parts; k < 2^15, so
+/// r is accurate to about 2^-100 absolute), sin r and cos r by their
+/// Taylor series, tan = sin/cos (k even) or -cos/sin (k odd). Within
+/// 2^-32 relative before the rounding to float32.
+template <class D, class V>
+HWY_INLINE V tan_f32_in_f64(D d, V x) {
+  const hn::RebindToSigned<D> di;
+  const V k = hn::Round(hn::Mul(x, hn::Set(d, 0.63661977236758134308)));
+  V r = hn::NegMulAdd(k, hn::Set(d, 1.5707963267948966192), x);
+  r = hn::NegMulAdd(k, hn::Set(d, 6.123233995736766036e-17), r);
+  const V r2 = hn::Mul(r, r);
+  const V sn = hn::Mul(r, horner(d, r2, sin_r2));
+  const V cs = horner(d, r2, cos_r2);
+  const auto odd = hn::RebindMask(
+      d, hn::Eq(hn::And(hn::ConvertTo(di, k), hn::Set(di, 1)), hn::Set(di, 1)));
+  const V num = hn::IfThenElse(odd, hn::Neg(cs), sn);
+  const V den = hn::IfThenElse(odd, sn, cs);
+  return hn::Div(num, den);
+}
+
+/// sinc of float32 values in float64 lanes: sin(pi r) of the exact fraction
+/// r = x - n (|r| <= 1/2) by its Taylor series in r^2 (to r^15: below
+/// 2^-38 relative), the sign of (-1)^n, over pi x.
+template <class D, class V>
+HWY_INLINE V sinc_f32_in_f64(D d, V x) {
+  // sin(pi r) / r = sum (-1)^k pi^(2k+1) / (2k+1)! r^(2k)
+  static constexpr double c[] = {3.14159265358979323846,  -5.16771278004997002925,
+                                 2.55016403987734548847,  -0.599264529320792076892,
+                                 0.0821458866111282287488, -0.00737043094571435057568,
+                                 0.000466302805767612550964, -2.19153534478302162070e-05};
+  const V pi = hn::Set(d, 3.14159265358979323846);
+  const V ax = hn::Abs(x);
+  // From 2^24 on every float32 is an even integer: sin(pi x) = +0.
+  const auto big = hn::Not(hn::Lt(ax, hn::Set(d, 0x1p24)));  // or NaN
+  const V xs = hn::IfThenZeroElse(big, x);
+  const V n = hn::Round(xs);
+  const V r = hn::Sub(xs, n);  // exact
+  V s = hn::Mul(r, horner(d, hn::Mul(r, r), c));
+  const V half = hn::Mul(n, hn::Set(d, 0.5));
+  s = hn::IfThenElse(hn::Eq(hn::Floor(half), half), s, hn::Neg(s));
+  V res = hn::IfThenElse(hn::Eq(x, hn::Zero(d)), hn::Set(d, 1.0), hn::Div(s, hn::Mul(pi, x)));
+  res = hn::IfThenElse(hn::And(big, hn::IsFinite(x)), hn::CopySign(hn::Zero(d), x), res);
+  return hn::IfThenElse(hn::IsFinite(x), res, hn::Set(d, std::numeric_limits<double>::quiet_NaN()));
+}
+
+/// 2^r for |r| <= 1/2 by the Taylor series of exp(r ln2) to degree 7
+/// (truncation below 2^-27 relative: float32 lanes).
+inline constexpr double exp2_taylor[] = {
+    1.0, 0.693147180559945309417, 0.240226506959100712333, 0.0555041086648215799531,
+    0.00961812910762847716197, 0.00133335581464284434234, 0.000154035303933816099545,
+    1.52527338040598402800e-05};
+
+/// logaddexp (base e, or base 2) of float32 values in float64 lanes, with
+/// the precision a float32 result needs (about 2^-38 relative before the
+/// final rounding): max + log1p(exp(-|x - y|)) with exp by its Taylor
+/// series on |r| <= ln2/2 scaled by 2^n, and log1p(e) = u Q(u) (u = e, or
+/// (e - 1)/2 plus ln 2 when e > sqrt(2) - 1) with Q a degree-13 fit of
+/// log1p(u)/u on [sqrt(1/2) - 1, sqrt(2) - 1] (tools/fit_log1p.py, 2^-38
+/// relative): no division, where Highway's Exp and Log1p in float64 cost
+/// three. x == y (equal infinities included) gives x + ln 2 (x + 1); NaN
+/// gives NaN.
+template <bool kBase2, class D, class V>
+HWY_INLINE V logaddexp_f32_in_f64(D d, V x, V y) {
+  // exp(r) to r^10; log1p(u)/u
+  static constexpr double ex[] = {1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720,
+                                  1.0 / 5040, 1.0 / 40320, 1.0 / 362880, 1.0 / 3628800};
+  static constexpr double lq[] = {
+      0.99999999999839062,  -0.49999999991459732, 0.33333333462707626,  -0.25000002384205255,
+      0.19999985180938668,  -0.1666646998281974,  0.14286253291710629,  -0.12507102539891726,
+      0.11105651213926052,  -0.098752489175931393, 0.090251919491610696, -0.093380582481889976,
+      0.092110760197457606, -0.048526968124857621};
+  const V ln2 = hn::Set(d, 0.693147180559945309417);
+  const V m = hn::Max(x, y);
+  // -|x - y| (exact to 2^-53 relative: negligible in exp for a float32
+  // result), clamped where exp (2^) is below every float32 (NaN -> -200)
+  const V dn = hn::Max(no_nan(d, hn::Neg(hn::Abs(hn::Sub(x, y)))), hn::Set(d, -200.0));
+  V n, r;
+  if constexpr (kBase2) {
+    n = hn::Round(dn);
+    r = hn::Mul(hn::Sub(dn, n), ln2);
+  } else {
+    n = hn::Round(hn::Mul(dn, hn::Set(d, 1.44269504088896340736)));
+    r = hn::NegMulAdd(n, hn::Set(d, 0.693147180559945286227), dn);
+    r = hn::NegMulAdd(n, hn::Set(d, 2.319046813846299558e-17), r);
+  }
+  const V e = hn::Mul(horner(d, r, ex), pow2i(d, n));  // in [0, 1]
+  const auto reduce = hn::Gt(e, hn::Set(d, 0.41421356237309504880));
+  const V u = hn::IfThenElse(reduce, hn::Mul(hn::Sub(e, hn::Set(d, 1.0)), hn::Set(d, 0.5)), e);
+  const V l = hn::MulAdd(u, horner(d, u, lq), hn::IfThenElseZero(reduce, ln2));
+  V res = kBase2 ? hn::MulAdd(l, hn::Set(d, 1.44269504088896340736), m) : hn::Add(m, l);
+  res = hn::IfThenElse(hn::Eq(x, y), hn::Add(x, kBase2 ? hn::Set(d, 1.0) : ln2), res);
+  return hn::IfThenElse(hn::Or(hn::IsNaN(x), hn::IsNaN(y)), hn::Add(x, y), res);
+}
+
 }  // namespace transc
 
 /// The C library function lane by lane (the rare-range fallback).
@@ -433,8 +546,13 @@ template <> struct vunary<op::exp2> {
     const V hi = hn::Set(d, transc::is_f32<T> ? T(127) : T(1023));
     if (HWY_LIKELY(hn::AllTrue(d, hn::And(hn::Ge(a, lo), hn::Le(a, hi))))) {
       const V n = hn::Round(a);
-      const V e = hn::Exp(d, hn::Mul(hn::Sub(a, n),
-                                     hn::Set(d, T(0.693147180559945309417232121458176568))));
+      V e;
+      if constexpr (transc::is_f32<T>) {
+        e = transc::horner(d, hn::Sub(a, n), transc::exp2_taylor);
+      } else {
+        e = hn::Exp(d, hn::Mul(hn::Sub(a, n),
+                               hn::Set(d, T(0.693147180559945309417232121458176568))));
+      }
       return hn::Mul(e, transc::pow2i(d, n));
     }
     return hn::IfThenElse(hn::IsNaN(a), a, transc::exp2(d, a));
@@ -482,21 +600,31 @@ template <> struct vunary<op::log1p> {
   }
 };
 
-// ---- logaddexp, logaddexp2 (float32 through float64)
+// ---- logaddexp, logaddexp2 (float32 through float64, with the precision
+// a float32 result needs; float64 with Highway's Exp and Log1p)
 template <> struct vbinary<op::logaddexp> {
   template <class D, class V>
   static HWY_INLINE V apply(D d, V a, V b) {
-    return transc::via_f64(d, a, b, [](auto dd, auto x, auto y) {
-      return transc::logaddexp<false>(dd, x, y);
-    });
+    if constexpr (transc::is_f32<hn::TFromD<D>>) {
+      // (always_inline: an out-of-line call per half vector costs 20%)
+      return transc::via_f64(d, a, b, [](auto dd, auto x, auto y) __attribute__((always_inline)) {
+        return transc::logaddexp_f32_in_f64<false>(dd, x, y);
+      });
+    } else {
+      return transc::logaddexp<false>(d, a, b);
+    }
   }
 };
 template <> struct vbinary<op::logaddexp2> {
   template <class D, class V>
   static HWY_INLINE V apply(D d, V a, V b) {
-    return transc::via_f64(d, a, b, [](auto dd, auto x, auto y) {
-      return transc::logaddexp<true>(dd, x, y);
-    });
+    if constexpr (transc::is_f32<hn::TFromD<D>>) {
+      return transc::via_f64(d, a, b, [](auto dd, auto x, auto y) __attribute__((always_inline)) {
+        return transc::logaddexp_f32_in_f64<true>(dd, x, y);
+      });
+    } else {
+      return transc::logaddexp<true>(d, a, b);
+    }
   }
 };
 
@@ -511,17 +639,22 @@ template <> struct vunary<op::cbrt> {
   }
 };
 
-// ---- tan = sin / cos (float32 through float64); |x| > 39000, inf and NaN
-// by the library.
+// ---- tan: float64 = sin / cos, float32 = one reduction and two series in
+// float64 lanes (transc::tan_f32_in_f64); |x| > 39000, inf and NaN by the
+// library.
 template <> struct vunary<op::tan> {
   template <class D, class V>
   static HWY_INLINE V apply(D d, V a) {
     using T = hn::TFromD<D>;
     if (HWY_LIKELY(hn::AllTrue(d, hn::Le(hn::Abs(a), hn::Set(d, T(39000)))))) {
-      return transc::via_f64(d, a, [](auto dd, auto x) {
-        const auto r = hn::Div(hn::Sin(dd, x), hn::Cos(dd, x));
-        return hn::IfThenElse(hn::Eq(x, hn::Zero(dd)), x, r);
-      });
+      if constexpr (transc::is_f32<T>) {
+        return transc::via_f64(d, a, [](auto dd, auto x) {
+          return hn::IfThenElse(hn::Eq(x, hn::Zero(dd)), x, transc::tan_f32_in_f64(dd, x));
+        });
+      } else {
+        const V r = hn::Div(hn::Sin(d, a), hn::Cos(d, a));
+        return hn::IfThenElse(hn::Eq(a, hn::Zero(d)), a, r);
+      }
     }
     return NUMFUSE_LANEWISE_STD(d, a, tan);
   }
@@ -560,12 +693,20 @@ template <> struct vbinary<op::arctan2> {
   }
 };
 
-// ---- hypot (float32 through float64: no overflow, one rounding)
+// ---- hypot: float32 in float32 when the squares can neither overflow nor
+// lose precision to underflow (within 1 ULP), otherwise through float64
+// (no overflow, one rounding); float64 with power-of-two scaling.
 template <> struct vbinary<op::hypot> {
   template <class D, class V>
   static HWY_INLINE V apply(D d, V a, V b) {
     using T = hn::TFromD<D>;
     if constexpr (transc::is_f32<T>) {
+      const V ax = hn::Abs(a), ay = hn::Abs(b);
+      const V mx = hn::Max(ax, ay), mn = hn::Min(ax, ay);
+      const V big = hn::Set(d, T(0x1p60));  // NaN and inf lanes fail the test
+      const auto ok = hn::And(hn::And(hn::Le(ax, big), hn::Le(ay, big)),
+                              hn::Or(hn::Ge(mx, hn::Set(d, T(0x1p-60))), hn::Eq(mx, hn::Zero(d))));
+      if (HWY_LIKELY(hn::AllTrue(d, ok))) return hn::Sqrt(hn::MulAdd(mx, mx, hn::Mul(mn, mn)));
       return transc::via_f64(d, a, b, [](auto dd, auto x, auto y) {
         const auto r = hn::Sqrt(hn::Add(hn::Mul(x, x), hn::Mul(y, y)));
         const auto inf = hn::Set(dd, std::numeric_limits<double>::infinity());
@@ -612,20 +753,41 @@ template <> struct vunary<op::tanh> {
 };
 
 // ---- arcsinh, arccosh, arctanh
+// arcsinh(x) = sign(x) log1p(|x| + x^2 / (1 + sqrt(1 + x^2))): one square
+// root, one division and Highway's Log1p, where Highway's Asinh evaluates
+// both of its branches. From 2^30 (float32) / 2^60 (float64) on, where x^2
+// could overflow and 1/x is below the precision: log1p(|x|) + ln 2.
 template <> struct vunary<op::arcsinh> {
   template <class D, class V>
   static HWY_INLINE V apply(D d, V a) {
-    const V r = hn::Asinh(d, hn::IfThenZeroElse(hn::Not(hn::IsFinite(a)), a));
-    return hn::IfThenElse(hn::IsFinite(a), r, a);  // +-inf, NaN as they are
+    using T = hn::TFromD<D>;
+    const V one = hn::Set(d, T(1));
+    const V x = hn::Abs(hn::IfThenZeroElse(hn::Not(hn::IsFinite(a)), a));
+    const auto big = hn::Gt(x, hn::Set(d, transc::is_f32<T> ? T(0x1p30) : T(0x1p60)));
+    const V x2 = hn::Mul(x, x);
+    const V v = hn::IfThenElse(big, x, hn::Add(x, hn::Div(x2, hn::Add(one, hn::Sqrt(hn::Add(one, x2))))));
+    const V r = hn::Add(hn::Log1p(d, v),
+                        hn::IfThenElseZero(big, hn::Set(d, T(0.693147180559945309417232121458176568))));
+    return hn::IfThenElse(hn::IsFinite(a), hn::CopySign(r, a), a);  // +-inf, NaN as they are
   }
 };
+// arccosh(x) = log1p(t + sqrt(t (t + 2))), t = x - 1 (exact for x <= 2,
+// so results near 0 keep their precision): one square root and Highway's
+// Log1p, where Highway's Acosh evaluates three branches (two square roots,
+// three divisions). From 2^30 (float32) / 2^60 (float64) on, where t (t + 2)
+// could overflow and 1/x is below the precision: log1p(x) + ln 2.
 template <> struct vunary<op::arccosh> {
   template <class D, class V>
   static HWY_INLINE V apply(D d, V a) {
     using T = hn::TFromD<D>;
     const V one = hn::Set(d, T(1));
     const auto in = hn::And(hn::Ge(a, one), hn::IsFinite(a));
-    const V r = hn::Acosh(d, hn::IfThenElse(in, a, one));
+    const V x = hn::IfThenElse(in, a, one);
+    const auto big = hn::Gt(x, hn::Set(d, transc::is_f32<T> ? T(0x1p30) : T(0x1p60)));
+    const V t = hn::Sub(x, one);
+    const V v = hn::IfThenElse(big, x, hn::Add(t, hn::Sqrt(hn::Mul(t, hn::Add(t, hn::Set(d, T(2)))))));
+    const V r = hn::Add(hn::Log1p(d, v),
+                        hn::IfThenElseZero(big, hn::Set(d, T(0.693147180559945309417232121458176568))));
     const V nan = hn::Set(d, std::numeric_limits<T>::quiet_NaN());
     const V inf = hn::Set(d, std::numeric_limits<T>::infinity());
     return hn::IfThenElse(in, r, hn::IfThenElse(hn::Eq(a, inf), inf, nan));
@@ -646,11 +808,16 @@ template <> struct vunary<op::arctanh> {
   }
 };
 
-// ---- sinc (float32 through float64)
+// ---- sinc (float32 through float64, with a series for sin(pi r))
 template <> struct vunary<op::sinc> {
   template <class D, class V>
   static HWY_INLINE V apply(D d, V a) {
-    return transc::via_f64(d, a, [](auto dd, auto x) { return transc::sinc(dd, x); });
+    using T = hn::TFromD<D>;
+    if constexpr (transc::is_f32<T>) {
+      return transc::via_f64(d, a, [](auto dd, auto x) { return transc::sinc_f32_in_f64(dd, x); });
+    } else {
+      return transc::sinc(d, a);
+    }
   }
 };
 
