@@ -1,7 +1,7 @@
 """Prints the coefficients of Q(u) ~ log1p(u)/u on [sqrt(1/2) - 1, sqrt(2) - 1]
-used by float32 logaddexp/logaddexp2 (simd/ops_transc-inl.h:
-transc::logaddexp_f32_in_f64, the array `lq`), and the maximum relative
-error of the degree-13 polynomial evaluated in float64.
+used by float32 logaddexp, logaddexp2 and power (simd/ops_transc-inl.h: the
+array transc::log1p_q13), and the maximum relative error of the degree-13
+polynomial evaluated in float64.
 
     /usr/bin/python3 tools/fit_log1p.py
 
@@ -42,7 +42,7 @@ def main():
         acc = acc * u + a
     err = float(np.max(np.abs((acc - q_ref(u)) / q_ref(u))))
     print("// degree %d, max relative error 2^%.1f" % (DEGREE, np.log2(err)))
-    print("static constexpr double lq[] = {" + ", ".join("%.17g" % a for a in coef) + "};")
+    print("inline constexpr double log1p_q13[] = {" + ", ".join("%.17g" % a for a in coef) + "};")
 
 
 if __name__ == "__main__":

@@ -466,6 +466,47 @@ inline constexpr double exp2_taylor[] = {
     0.00961812910762847716197, 0.00133335581464284434234, 0.000154035303933816099545,
     1.52527338040598402800e-05};
 
+/// Series for float32 results computed in float64 lanes (2^-38 relative
+/// or better): exp(r) to r^10 for |r| <= ln2/2, and Q(u) ~ log1p(u)/u on
+/// [sqrt(1/2) - 1, sqrt(2) - 1], a degree-13 fit (tools/fit_log1p.py).
+inline constexpr double exp_r10[] = {1.0,        1.0,         1.0 / 2,      1.0 / 6,
+                                     1.0 / 24,   1.0 / 120,   1.0 / 720,    1.0 / 5040,
+                                     1.0 / 40320, 1.0 / 362880, 1.0 / 3628800};
+inline constexpr double log1p_q13[] = {
+    0.99999999999839062,  -0.49999999991459732,  0.33333333462707626,  -0.25000002384205255,
+    0.19999985180938668,  -0.1666646998281974,   0.14286253291710629,  -0.12507102539891726,
+    0.11105651213926052,  -0.098752489175931393, 0.090251919491610696, -0.093380582481889976,
+    0.092110760197457606, -0.048526968124857621};
+
+/// exp(t) for float64 lanes t in [-300, 300] to about 2^-42 relative:
+/// 2^n exp(r), n = round(t / ln2), |r| <= ln2/2 (ln2 in two parts).
+template <class D, class V>
+HWY_INLINE V exp_medium(D d, V t) {
+  const V n = hn::Round(hn::Mul(t, hn::Set(d, 1.44269504088896340736)));
+  V r = hn::NegMulAdd(n, hn::Set(d, 0.693147180559945286227), t);
+  r = hn::NegMulAdd(n, hn::Set(d, 2.319046813846299558e-17), r);
+  return hn::Mul(horner(d, r, exp_r10), pow2i(d, n));
+}
+
+/// x^y for float32 values in float64 lanes, x > 0 and both finite: exp(y
+/// log x) with log x = k ln2 + log1p(m - 1), x = 2^k m, m in [sqrt(1/2),
+/// sqrt(2)) (m - 1 exact), log1p by the Q fit above and exp by exp_medium:
+/// y log x is then accurate to about 2^-36 absolute wherever the result is
+/// a finite nonzero float32. y log x is clamped to +-300: the rounding to
+/// float32 gives inf or 0 there.
+template <class D, class V>
+HWY_INLINE V pow_f32_in_f64(D d, V x, V y) {
+  const hn::RebindToSigned<D> di;
+  const auto sqrt_half = hn::Set(di, std::int64_t(0x3fe6a09e667f3bcd));
+  const auto k = hn::ShiftRight<52>(hn::Sub(hn::BitCast(di, x), sqrt_half));  // arithmetic
+  const V m = hn::BitCast(d, hn::Sub(hn::BitCast(di, x), hn::ShiftLeft<52>(k)));
+  const V u = hn::Sub(m, hn::Set(d, 1.0));
+  const V l = hn::MulAdd(hn::ConvertTo(d, k), hn::Set(d, 0.693147180559945309417),
+                         hn::Mul(u, horner(d, u, log1p_q13)));
+  const V lim = hn::Set(d, 300.0);
+  return exp_medium(d, hn::Min(hn::Max(hn::Mul(y, l), hn::Neg(lim)), lim));
+}
+
 /// logaddexp (base e, or base 2) of float32 values in float64 lanes, with
 /// the precision a float32 result needs (about 2^-38 relative before the
 /// final rounding): max + log1p(exp(-|x - y|)) with exp by its Taylor
@@ -477,14 +518,6 @@ inline constexpr double exp2_taylor[] = {
 /// gives NaN.
 template <bool kBase2, class D, class V>
 HWY_INLINE V logaddexp_f32_in_f64(D d, V x, V y) {
-  // exp(r) to r^10; log1p(u)/u
-  static constexpr double ex[] = {1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720,
-                                  1.0 / 5040, 1.0 / 40320, 1.0 / 362880, 1.0 / 3628800};
-  static constexpr double lq[] = {
-      0.99999999999839062,  -0.49999999991459732, 0.33333333462707626,  -0.25000002384205255,
-      0.19999985180938668,  -0.1666646998281974,  0.14286253291710629,  -0.12507102539891726,
-      0.11105651213926052,  -0.098752489175931393, 0.090251919491610696, -0.093380582481889976,
-      0.092110760197457606, -0.048526968124857621};
   const V ln2 = hn::Set(d, 0.693147180559945309417);
   const V m = hn::Max(x, y);
   // -|x - y| (exact to 2^-53 relative: negligible in exp for a float32
@@ -499,10 +532,10 @@ HWY_INLINE V logaddexp_f32_in_f64(D d, V x, V y) {
     r = hn::NegMulAdd(n, hn::Set(d, 0.693147180559945286227), dn);
     r = hn::NegMulAdd(n, hn::Set(d, 2.319046813846299558e-17), r);
   }
-  const V e = hn::Mul(horner(d, r, ex), pow2i(d, n));  // in [0, 1]
+  const V e = hn::Mul(horner(d, r, exp_r10), pow2i(d, n));  // in [0, 1]
   const auto reduce = hn::Gt(e, hn::Set(d, 0.41421356237309504880));
   const V u = hn::IfThenElse(reduce, hn::Mul(hn::Sub(e, hn::Set(d, 1.0)), hn::Set(d, 0.5)), e);
-  const V l = hn::MulAdd(u, horner(d, u, lq), hn::IfThenElseZero(reduce, ln2));
+  const V l = hn::MulAdd(u, horner(d, u, log1p_q13), hn::IfThenElseZero(reduce, ln2));
   V res = kBase2 ? hn::MulAdd(l, hn::Set(d, 1.44269504088896340736), m) : hn::Add(m, l);
   res = hn::IfThenElse(hn::Eq(x, y), hn::Add(x, kBase2 ? hn::Set(d, 1.0) : ln2), res);
   return hn::IfThenElse(hn::Or(hn::IsNaN(x), hn::IsNaN(y)), hn::Add(x, y), res);
@@ -928,10 +961,8 @@ template <> struct vbinary<op::power> {
     if constexpr (std::is_same_v<T, float>) {
       const auto ok = hn::And(hn::And(hn::Gt(a, hn::Zero(d)), hn::IsFinite(a)), hn::IsFinite(b));
       if (HWY_LIKELY(hn::AllTrue(d, ok))) {
-        return transc::via_f64(d, a, b, [](auto dd, auto x, auto y) {
-          const auto t = hn::Mul(y, hn::Log(dd, x));
-          const auto tc = hn::Min(hn::Max(t, hn::Set(dd, -1000.0)), hn::Set(dd, 706.0));
-          return hn::Exp(dd, tc);  // exp(706) overflows float32 (inf) as it must
+        return transc::via_f64(d, a, b, [](auto dd, auto x, auto y) __attribute__((always_inline)) {
+          return transc::pow_f32_in_f64(dd, x, y);
         });
       }
 #if HWY_NATIVE_FMA
