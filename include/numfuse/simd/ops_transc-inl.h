@@ -807,7 +807,8 @@ template <> struct vunary<op::arcsinh> {
 // arccosh(x) = log1p(t + sqrt(t (t + 2))), t = x - 1 (exact for x <= 2,
 // so results near 0 keep their precision): one square root and Highway's
 // Log1p, where Highway's Acosh evaluates three branches (two square roots,
-// three divisions). From 2^30 (float32) / 2^60 (float64) on, where t (t + 2)
+// three divisions); a vector whose lanes are all >= 2 takes
+// log(x + sqrt(x^2 - 1)). From 2^30 (float32) / 2^60 (float64) on, where t (t + 2)
 // could overflow and 1/x is below the precision: log1p(x) + ln 2.
 template <> struct vunary<op::arccosh> {
   template <class D, class V>
@@ -817,10 +818,19 @@ template <> struct vunary<op::arccosh> {
     const auto in = hn::And(hn::Ge(a, one), hn::IsFinite(a));
     const V x = hn::IfThenElse(in, a, one);
     const auto big = hn::Gt(x, hn::Set(d, transc::is_f32<T> ? T(0x1p30) : T(0x1p60)));
-    const V t = hn::Sub(x, one);
-    const V v = hn::IfThenElse(big, x, hn::Add(t, hn::Sqrt(hn::Mul(t, hn::Add(t, hn::Set(d, T(2)))))));
-    const V r = hn::Add(hn::Log1p(d, v),
-                        hn::IfThenElseZero(big, hn::Set(d, T(0.693147180559945309417232121458176568))));
+    const V ln2 = hn::IfThenElseZero(big, hn::Set(d, T(0.693147180559945309417232121458176568)));
+    V r;
+    if (hn::AllTrue(d, hn::Ge(x, hn::Set(d, T(2))))) {
+      // every result above 1.3: log(x + sqrt(x^2 - 1)) (Log: one division
+      // fewer than Log1p)
+      r = hn::Add(hn::Log(d, hn::IfThenElse(big, x, hn::Add(x, hn::Sqrt(hn::MulSub(x, x, one))))),
+                  ln2);
+    } else {
+      const V t = hn::Sub(x, one);
+      const V v =
+          hn::IfThenElse(big, x, hn::Add(t, hn::Sqrt(hn::Mul(t, hn::Add(t, hn::Set(d, T(2)))))));
+      r = hn::Add(hn::Log1p(d, v), ln2);
+    }
     const V nan = hn::Set(d, std::numeric_limits<T>::quiet_NaN());
     const V inf = hn::Set(d, std::numeric_limits<T>::infinity());
     return hn::IfThenElse(in, r, hn::IfThenElse(hn::Eq(a, inf), inf, nan));
