@@ -523,16 +523,13 @@ HWY_INLINE V logaddexp_f32_in_f64(D d, V x, V y) {
   // -|x - y| (exact to 2^-53 relative: negligible in exp for a float32
   // result), clamped where exp (2^) is below every float32 (NaN -> -200)
   const V dn = hn::Max(no_nan(d, hn::Neg(hn::Abs(hn::Sub(x, y)))), hn::Set(d, -200.0));
-  V n, r;
+  V e;  // exp(dn) or 2^dn, in [0, 1]
   if constexpr (kBase2) {
-    n = hn::Round(dn);
-    r = hn::Mul(hn::Sub(dn, n), ln2);
+    const V n = hn::Round(dn);
+    e = hn::Mul(horner(d, hn::Mul(hn::Sub(dn, n), ln2), exp_r10), pow2i(d, n));
   } else {
-    n = hn::Round(hn::Mul(dn, hn::Set(d, 1.44269504088896340736)));
-    r = hn::NegMulAdd(n, hn::Set(d, 0.693147180559945286227), dn);
-    r = hn::NegMulAdd(n, hn::Set(d, 2.319046813846299558e-17), r);
+    e = exp_medium(d, dn);
   }
-  const V e = hn::Mul(horner(d, r, exp_r10), pow2i(d, n));  // in [0, 1]
   const auto reduce = hn::Gt(e, hn::Set(d, 0.41421356237309504880));
   const V u = hn::IfThenElse(reduce, hn::Mul(hn::Sub(e, hn::Set(d, 1.0)), hn::Set(d, 0.5)), e);
   const V l = hn::MulAdd(u, horner(d, u, log1p_q13), hn::IfThenElseZero(reduce, ln2));
