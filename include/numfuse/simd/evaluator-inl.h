@@ -66,7 +66,33 @@ struct bool_node {
 };
 
 // ---- array leaf: a row pointer and an inner stride (in elements)
-enum class lane_mode : std::uint8_t { contiguous, splat, strided };
+// pair: stride 2 (a[::2]), two unit-stride loads and a shuffle instead of
+// a lane-by-lane gather, where the vector is full (ConcatOdd/ConcatEven).
+enum class lane_mode : std::uint8_t { contiguous, splat, pair, strided };
+
+#if HWY_TARGET != HWY_SCALAR
+template <class DS>
+inline constexpr bool pair_loads_v =
+    lanes_v<DS> >= 2 &&
+    (lanes_v<DS> * sizeof(hn::TFromD<DS>) == 16 || lanes_v<DS> * sizeof(hn::TFromD<DS>) == 32 ||
+     lanes_v<DS> * sizeof(hn::TFromD<DS>) == 64) &&
+    lanes_v<DS> * sizeof(hn::TFromD<DS>) <= HWY_MAX_BYTES;
+
+/// Lanes p[0], p[2], ..., p[2N-2], reading nothing past p[2N-2]: lo holds
+/// p[0..N), hi p[N-1..2N-1); the even lanes of lo and the odd lanes of hi.
+template <class DS>
+HWY_INLINE hn::Vec<DS> load_pair(DS ds, const hn::TFromD<DS>* p) {
+  constexpr std::size_t N = lanes_v<DS>;
+  const auto lo = hn::LoadU(ds, p);
+  const auto hi = hn::LoadU(ds, p + (N - 1));
+  return hn::ConcatUpperLower(ds, hn::ConcatOdd(ds, hi, hi), hn::ConcatEven(ds, lo, lo));
+}
+#else
+template <class DS>
+inline constexpr bool pair_loads_v = false;  // one lane: the strided load is one load
+template <class DS>
+hn::Vec<DS> load_pair(DS, const hn::TFromD<DS>*);  // never called
+#endif
 
 template <class L, int I, bool Contig>
   requires expr::is_array_leaf_v<L>
@@ -85,8 +111,10 @@ struct evaluator<L, I, Contig>
     row = reinterpret_cast<const S*>(ptrs[I]);
     stride = strides[I] / std::ptrdiff_t(sizeof(S));
     if constexpr (!Contig) {
-      mode = stride == 1 ? lane_mode::contiguous
-                         : (stride == 0 ? lane_mode::splat : lane_mode::strided);
+      mode = stride == 1   ? lane_mode::contiguous
+             : stride == 0 ? lane_mode::splat
+             : stride == 2 ? lane_mode::pair
+                           : lane_mode::strided;
     }
   }
   template <class DS>
@@ -96,6 +124,9 @@ struct evaluator<L, I, Contig>
     } else {
       if (mode == lane_mode::contiguous) return hn::LoadU(ds, row + i);
       if (mode == lane_mode::splat) return hn::Set(ds, *row);
+      if constexpr (pair_loads_v<DS>) {
+        if (mode == lane_mode::pair) return load_pair(ds, row + 2 * std::ptrdiff_t(i));
+      }
       constexpr std::size_t N = lanes_v<DS>;
       alignas(64) S buf[N];
       const S* p = row + std::ptrdiff_t(i) * stride;

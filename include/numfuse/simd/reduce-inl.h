@@ -81,34 +81,114 @@ struct reduce_kernel {
     ev.begin_row(r.ptrs, r.st);
   }
 
-  /// NumPy's pairwise_sum of elements [i0, i0 + n).
+  /// Rows are read as P streams in lockstep: one sequential stream leaves
+  /// this machine's memory bandwidth unused (docs/reductions.md), and P
+  /// independent accumulator chains also hide the add latency in cache.
+  /// SSE4 keeps 2 streams (4 vectors of 2 doubles per block of 8 each).
+  static constexpr std::size_t P = V >= 4 ? 2 : 4;
+
+  /// The lengths of the leaves (n <= 128) of NumPy's pairwise recursion
+  /// over n elements, in order, appended at len[k]; returns the new count.
+  /// For n <= reduce_chunk there are at most 65, each of 64..128 elements.
+  static std::size_t pairwise_leaves(std::size_t n, std::uint8_t* len, std::size_t k) {
+    if (n <= 128) {
+      len[k] = static_cast<std::uint8_t>(n);
+      return k + 1;
+    }
+    std::size_t n2 = n / 2;
+    n2 -= n2 % 8;
+    return pairwise_leaves(n - n2, len, pairwise_leaves(n2, len, k));
+  }
+
+  /// The leaf sums combined in the recursion's order: NumPy's tree.
+  static Acc pairwise_combine(std::size_t n, const Acc* sums, std::size_t& k) {
+    if (n <= 128) return sums[k++];
+    std::size_t n2 = n / 2;
+    n2 -= n2 % 8;
+    const Acc a = pairwise_combine(n2, sums, k);
+    return a + pairwise_combine(n - n2, sums, k);
+  }
+
+  /// NumPy's leaf sums of Q leaves (8 <= len[q] <= 128) starting at i0[q]:
+  /// 8 accumulators over the full blocks, ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)),
+  /// then the rest one by one. The leaves' common blocks are read in lockstep.
+  template <std::size_t Q, class E>
+  static HWY_INLINE void leaf_sums(E& ev, const row_ctx& r, const std::size_t* i0,
+                                   const std::uint8_t* len, Acc* out) {
+    hn::Vec<D> acc[Q][V];
+    std::size_t full[Q];
+    std::size_t common = 128;
+    for (std::size_t q = 0; q < Q; ++q) {
+      full[q] = len[q] - len[q] % 8;
+      common = std::min(common, full[q]);
+      for (std::size_t k = 0; k < V; ++k) acc[q][k] = get(ev, i0[q] + k * L);
+    }
+    for (std::size_t i = 8; i < common; i += 8) {
+      for (std::size_t q = 0; q < Q; ++q) {
+        for (std::size_t k = 0; k < V; ++k) {
+          acc[q][k] = hn::Add(acc[q][k], get(ev, i0[q] + i + k * L));
+        }
+      }
+    }
+    alignas(64) S v[8];
+    for (std::size_t q = 0; q < Q; ++q) {
+      std::size_t i = std::max<std::size_t>(common, 8);
+      for (; i < full[q]; i += 8) {
+        for (std::size_t k = 0; k < V; ++k) {
+          acc[q][k] = hn::Add(acc[q][k], get(ev, i0[q] + i + k * L));
+        }
+      }
+      for (std::size_t k = 0; k < V; ++k) hn::StoreU(acc[q][k], D(), v + k * L);
+      Acc res = ((v[0] + v[1]) + (v[2] + v[3])) + ((v[4] + v[5]) + (v[6] + v[7]));
+      if (i < len[q]) {
+        values(ev, r, i0[q] + i, len[q] - i, v);
+        for (std::size_t j = 0; j < len[q] - i; ++j) res += v[j];
+      }
+      out[q] = res;
+    }
+  }
+
+  /// NumPy's pairwise_sum of elements [i0, i0 + n), n <= reduce_chunk: the
+  /// leaf sums (P leaves at a time, from P far-apart parts of the range),
+  /// then NumPy's tree over them.
   template <class E>
   static Acc pairwise_sum(E& ev, const row_ctx& r, std::size_t i0, std::size_t n) {
-    alignas(64) S v[8];
     if (n < 8) {
+      alignas(64) S v[8];
       Acc res = Acc(0);
       values(ev, r, i0, n, v);
       for (std::size_t j = 0; j < n; ++j) res += v[j];
       return res;
     }
+    Acc sums[128];
     if (n <= 128) {
-      hn::Vec<D> acc[V];
-      for (std::size_t k = 0; k < V; ++k) acc[k] = get(ev, i0 + k * L);
-      std::size_t i = 8;
-      for (; i < n - n % 8; i += 8) {
-        for (std::size_t k = 0; k < V; ++k) acc[k] = hn::Add(acc[k], get(ev, i0 + i + k * L));
-      }
-      for (std::size_t k = 0; k < V; ++k) hn::StoreU(acc[k], D(), v + k * L);
-      Acc res = ((v[0] + v[1]) + (v[2] + v[3])) + ((v[4] + v[5]) + (v[6] + v[7]));
-      if (i < n) {
-        values(ev, r, i0 + i, n - i, v);
-        for (std::size_t j = 0; j < n - i; ++j) res += v[j];
-      }
-      return res;
+      const std::uint8_t len = static_cast<std::uint8_t>(n);
+      leaf_sums<1>(ev, r, &i0, &len, sums);
+      return sums[0];
     }
-    std::size_t n2 = n / 2;
-    n2 -= n2 % 8;
-    return pairwise_sum(ev, r, i0, n2) + pairwise_sum(ev, r, i0 + n2, n - n2);
+    std::uint8_t len[128];
+    std::size_t start[128];
+    const std::size_t nl = pairwise_leaves(n, len, 0);
+    for (std::size_t k = 0, at = i0; k < nl; ++k) {
+      start[k] = at;
+      at += len[k];
+    }
+    // Group g: leaves g, g + G, ..., g + (P-1) G; the last nl % P alone.
+    const std::size_t G = nl / P;
+    for (std::size_t g = 0; g < G; ++g) {
+      std::size_t i[P];
+      std::uint8_t l[P];
+      Acc o[P];
+      for (std::size_t q = 0; q < P; ++q) {
+        i[q] = start[g + q * G];
+        l[q] = len[g + q * G];
+      }
+      leaf_sums<P>(ev, r, i, l, o);
+      for (std::size_t q = 0; q < P; ++q) sums[g + q * G] = o[q];
+    }
+    for (std::size_t k = P * G; k < nl; ++k) leaf_sums<1>(ev, r, &start[k], &len[k], &sums[k]);
+    std::size_t k = 0;
+    return pairwise_combine(n, sums, k);
   }
 
   /// Horizontal: combines the row's n values into *out.
@@ -142,19 +222,23 @@ struct reduce_kernel {
     *out = total;
   }
 
-  /// Elements [c, c + m) combined with four vector accumulators.
+  /// Elements [c, c + m) combined with four vector accumulators, one per
+  /// quarter of the range (four streams in lockstep; see P). Only for ops
+  /// whose result does not depend on the order (integer sums wrap).
   template <class E>
   static S reduce_block(E& ev, const row_ctx& r, std::size_t c, std::size_t m) {
     const D d;
     const auto id = hn::Set(d, static_cast<S>(expr::reduce_identity<Op, Acc>()));
     hn::Vec<D> a0 = id, a1 = id, a2 = id, a3 = id;
-    std::size_t i = 0;
-    for (; i + 4 * L <= m; i += 4 * L) {
+    const std::size_t q = (m / (4 * L)) * L;  // elements per quarter, whole vectors
+    const std::size_t c1 = c + q, c2 = c + 2 * q, c3 = c + 3 * q;
+    for (std::size_t i = 0; i < q; i += L) {
       a0 = vbinary<Op>::apply(d, a0, get(ev, c + i));
-      a1 = vbinary<Op>::apply(d, a1, get(ev, c + i + L));
-      a2 = vbinary<Op>::apply(d, a2, get(ev, c + i + 2 * L));
-      a3 = vbinary<Op>::apply(d, a3, get(ev, c + i + 3 * L));
+      a1 = vbinary<Op>::apply(d, a1, get(ev, c1 + i));
+      a2 = vbinary<Op>::apply(d, a2, get(ev, c2 + i));
+      a3 = vbinary<Op>::apply(d, a3, get(ev, c3 + i));
     }
+    std::size_t i = 4 * q;
     for (; i + L <= m; i += L) a0 = vbinary<Op>::apply(d, a0, get(ev, c + i));
     a0 = vbinary<Op>::apply(d, vbinary<Op>::apply(d, a0, a1), vbinary<Op>::apply(d, a2, a3));
     alignas(64) S v[8];
