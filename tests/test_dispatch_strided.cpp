@@ -2,8 +2,9 @@
 // target this CPU supports and that was compiled, at every length from 0 to
 // 19 and around 32 and 64, so that a row ends at each position of a vector
 // (the padded tails of simd/tail-inl.h), for the assignment, reduction,
-// scan and arg-reduction kernels. A regression test for any change to how
-// strided leaves are loaded. Goldens: tests/data/strided.txt
+// scan and arg-reduction kernels, and the interleaving joins (stack along
+// the last axis: simd/interleave-inl.h) for every element size. A regression
+// test for any change to how strided leaves are loaded. Goldens: tests/data/strided.txt
 // (tests/golden/gen_strided.py).
 #include <doctest/doctest.h>
 
@@ -59,7 +60,43 @@ void run(const std::string& dt) {
   }
 }
 
+/// stack(..., axis=-1) of 2, 3 and 4 unit-stride parts (StoreInterleavedP),
+/// of stride-2 parts (the element-by-element row) and of 2-d parts.
+template <class T>
+void run_stack(const std::string& dt) {
+  for (const int n : lengths) {
+    INFO("dtype " << dt << ", n " << n);
+    np::ndarray<T> a = np::empty<T>({2 * n + 1}), b = np::empty<T>({2 * n + 1});
+    for (int i = 0; i <= 2 * n; ++i) {
+      a(i) = T(i);
+      b(i) = T((7 * i) % 11 + 1);
+    }
+    const std::string k = "." + dt + "." + std::to_string(n);
+    const auto a0 = a.view(S(0, n)), b0 = b.view(S(0, n));
+    const auto a1 = a.view(S(1, n + 1)), b1 = b.view(S(1, n + 1));
+    check(np::stack(std::tie(a0, b0), -1), "stack2" + k);
+    check(np::stack(std::tie(a0, b0, a1), -1), "stack3" + k);
+    check(np::stack(std::vector<np::ndview<T>>{a0, b0, a1, b1}, 1), "stack4" + k);
+    const auto as = a.view(S(0, 2 * n, 2)), bs = b.view(S(1, np::none, 2));
+    check(np::stack(std::tie(as, bs), -1), "stacks" + k);
+    const auto A = np::reshape(a.view(S(0, 2 * n)), {2, n});
+    const auto B = np::reshape(b.view(S(0, 2 * n)), {2, n});
+    check(np::stack(std::tie(A, B, A), -1), "stack2d" + k);
+  }
+}
+
 }  // namespace
+
+TEST_CASE("stack along the last axis on every target, for every element size") {
+  dispatch_test::on_every_target([] {
+    run_stack<double>("float64");
+    run_stack<float>("float32");
+    run_stack<std::int64_t>("int64");
+    run_stack<std::int32_t>("int32");
+    run_stack<std::int16_t>("int16");
+    run_stack<std::uint8_t>("uint8");
+  });
+}
 
 TEST_CASE("stride-2 and reversed rows on every target, at every position of a vector") {
   dispatch_test::on_every_target([] {

@@ -13,6 +13,11 @@ b = (7 * a) % 11 + 1 (as <dt>); the records <case>.<dt>.<n> are:
   sum2    np.sum(a[::2])             a reduction over a stride-2 row
   cum2    np.cumsum(b[1::2])         a scan over a stride-2 row
   argrev  np.argmax(b[::-1])         an arg-reduction over a reversed row
+and, for the interleaving joins (simd/interleave-inl.h), with dtypes STACK_DTYPES
+(every element size) and parts p = (a[:n], b[:n], a[1:n+1], b[1:n+1]):
+  stack2, stack3, stack4   np.stack(p[:P], axis=-1)
+  stacks  np.stack((a[:2n:2], b[1::2]), axis=-1)           stride-2 parts
+  stack2d np.stack((A, B, A), axis=-1), A = a[:2n].reshape(2, n), B likewise
 """
 
 import os
@@ -24,6 +29,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from generate import Writer  # noqa: E402
 
 DTYPES = ("float64", "float32", "int64", "int32", "uint8")
+STACK_DTYPES = DTYPES + ("int16",)
 LENGTHS = list(range(0, 20)) + [31, 32, 33, 63, 64, 65]
 
 
@@ -39,6 +45,17 @@ def main():
             w.array("sum2.%s.%d" % (dt, n), np.sum(a[::2]))
             w.array("cum2.%s.%d" % (dt, n), np.cumsum(b[1::2]))
             w.array("argrev.%s.%d" % (dt, n), np.argmax(b[::-1]))
+    for dt in STACK_DTYPES:
+        for n in LENGTHS:
+            a = np.arange(2 * n + 1).astype(dt)
+            b = ((7 * np.arange(2 * n + 1)) % 11 + 1).astype(dt)
+            parts = (a[:n], b[:n], a[1:n + 1], b[1:n + 1])
+            for p in (2, 3, 4):
+                w.array("stack%d.%s.%d" % (p, dt, n), np.stack(parts[:p], axis=-1))
+            w.array("stacks.%s.%d" % (dt, n), np.stack((a[:2 * n:2], b[1::2]), axis=-1))
+            A = a[:2 * n].reshape(2, n)
+            B = b[:2 * n].reshape(2, n)
+            w.array("stack2d.%s.%d" % (dt, n), np.stack((A, B, A), axis=-1))
     w.close()
 
 

@@ -2,9 +2,9 @@
 // runs the plans of eval/argreduce.hpp: operand 0 the int64 index result
 // and operand K-1 the best value so far, both with stride 0 along the
 // reduced axes; operands 1..K-2 the expression's leaves. For each row:
-//   - result stride 0 (the row is reduced): SIMD over the row with several
-//     (value, index) accumulator vectors (a strict compare keeps the first
-//     index in each lane), then the lanes are combined by value and, on
+//   - result stride 0 (the row is reduced): SIMD over the row with four
+//     (value, index) accumulator vectors reading four parts of the row in
+//     lockstep (a strict compare keeps the first index in each lane), then the lanes are combined by value and, on
 //     ties, the smaller index -- so the result does not depend on how the
 //     row was split into lanes;
 //   - otherwise (argmax(A, 0)): the row is compared elementwise with the
@@ -123,27 +123,34 @@ struct argreduce_kernel {
       };
       std::size_t i = c0;
       if (end - c0 >= N) {
-        // acc[u] holds the lane's best value, blk[u] the start of its
-        // vector group (lane index = blk + u*N + lane).
+        // Stream u (U streams read in lockstep: one sequential stream leaves
+        // memory bandwidth unused, see simd/reduce-inl.h) covers q elements
+        // from c0 + N + u*q. acc[u] holds each lane's best value, blk[u]
+        // the offset from c0 of the vector it came from (element index =
+        // c0 + blk + lane). Each lane sees its indices in increasing order,
+        // so its strict compare keeps the first; the lanes are merged below
+        // by value and index, so the split does not change the result.
         hn::Vec<D> acc[U];
-        hn::Vec<DI> blk[U];
+        hn::Vec<DI> blk[U], pos[U];
         acc[0] = ev.get(d, c0);
-        blk[0] = hn::Zero(di);
-        for (std::size_t u = 1; u < U; ++u) {
+        const std::size_t q = ((end - c0 - N) / (U * N)) * N;
+        for (std::size_t u = 0; u < U; ++u) {
           acc[u] = acc[0];
-          blk[u] = hn::Set(di, I(-std::ptrdiff_t(u * N)));
+          blk[u] = hn::Zero(di);
+          pos[u] = hn::Set(di, I(N + u * q));
         }
-        i = c0 + N;
-        for (; i + U * N <= end; i += U * N) {
-          const auto vi = hn::Set(di, I(i - c0));
+        const auto step = hn::Set(di, I(N));
+        for (std::size_t t = 0; t < q; t += N) {
           for (std::size_t u = 0; u < U; ++u) {
-            const auto v = ev.get(d, i + u * N);
+            const auto v = ev.get(d, c0 + N + u * q + t);
             const auto m = wins(d, v, acc[u]);
             acc[u] = hn::IfThenElse(m, v, acc[u]);
-            blk[u] = hn::IfThenElse(hn::RebindMask(di, m), vi, blk[u]);
+            blk[u] = hn::IfThenElse(hn::RebindMask(di, m), pos[u], blk[u]);
+            pos[u] = hn::Add(pos[u], step);
           }
         }
-        for (; i + N <= end; i += N) {
+        i = c0 + N + U * q;
+        for (; i + N <= end; i += N) {  // after every stream: stream 0 goes on
           const auto v = ev.get(d, i);
           const auto m = wins(d, v, acc[0]);
           acc[0] = hn::IfThenElse(m, v, acc[0]);
@@ -155,7 +162,7 @@ struct argreduce_kernel {
         }
         for (std::size_t u = 0; u < U; ++u) {
           for (std::size_t j = 0; j < N; ++j) {
-            const std::int64_t off = std::int64_t(ibuf[u * N + j]) + std::int64_t(u * N + j);
+            const std::int64_t off = std::int64_t(ibuf[u * N + j]) + std::int64_t(j);
             offer(vbuf[u * N + j], rb + std::int64_t(c0) + off);
           }
         }

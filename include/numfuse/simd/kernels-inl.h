@@ -27,6 +27,7 @@
 #include "numfuse/simd/scan-inl.h"
 #include "numfuse/simd/var-inl.h"
 #include "numfuse/simd/gather-inl.h"
+#include "numfuse/simd/interleave-inl.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace numfuse {

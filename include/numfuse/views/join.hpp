@@ -24,6 +24,7 @@
 
 #include "numfuse/core/errors.hpp"
 #include "numfuse/core/ndarray.hpp"
+#include "numfuse/eval/interleave.hpp"
 #include "numfuse/eval/parallel.hpp"
 #include "numfuse/views/manipulation.hpp"
 
@@ -114,6 +115,57 @@ inline constexpr std::ptrdiff_t join_block_bytes = NUMFUSE_JOIN_BLOCK_BYTES;
 /// several threads when the work is large. Operands that are expressions,
 /// or whose shape was extended (hstack/vstack of 1-d operands), are
 /// written whole.
+/// An operand the interleave kernel can read: an array or view of dtype V.
+template <class X, class V>
+concept same_dtype_array =
+    array_like<X> && std::is_same_v<std::remove_const_t<typename X::element_type>, V>;
+
+/// Whether the operands' parts interleave element by element -- part(i)
+/// starts i elements after part(0) with part(0)'s shape and strides, as in
+/// stack(..., axis=-1) -- with 2 to 4 operands that are arrays or views of
+/// the result's dtype and of their part's shape: then one pass of the
+/// interleave kernel (eval/interleave.hpp) writes them all.
+template <class V, class Seq, class Part>
+bool parts_interleave(const Seq& seq, const std::vector<dims>& shapes, const Part& part) {
+  const std::size_t P = shapes.size();
+  if (P < 2 || P > 4) return false;
+  const ndview<V> p0 = part(0);
+  bool ok = p0.ndim() > 0;
+  for_each_operand(seq, [&](int i, const auto& x) {
+    if constexpr (same_dtype_array<std::remove_cvref_t<decltype(x)>, V>) {
+      const ndview<V> pi = part(i);
+      ok = ok && x.shape() == p0.shape() && pi.shape() == p0.shape() &&
+           pi.element_strides() == p0.element_strides() && pi.data() == p0.data() + i;
+    } else {
+      ok = false;
+    }
+  });
+  return ok;
+}
+
+/// The interleave kernel on rows [lo, lo + len) of axis 0 of every operand
+/// and part (parts_interleave() said yes).
+template <class V, class Seq, class Part>
+void write_interleaved(const Seq& seq, const Part& part, std::size_t P, std::ptrdiff_t lo,
+                       std::ptrdiff_t len) {
+  const ndview<V> p0 = part(0);
+  dims R = p0.shape();
+  R[0] = len;
+  V* const out = p0.data() + lo * p0.element_strides()[0];
+  const V* in[4] = {};
+  dims st[4];
+  const dims* stp[4] = {&st[0], &st[1], &st[2], &st[3]};
+  for_each_operand(seq, [&](int i, const auto& x) {
+    if constexpr (same_dtype_array<std::remove_cvref_t<decltype(x)>, V>) {
+      st[i] = x.element_strides();
+      in[i] = x.data() + lo * st[i][0];
+    }
+  });
+  if (P == 2) run_interleave<2>(out, R, p0.element_strides(), in, stp);
+  if (P == 3) run_interleave<3>(out, R, p0.element_strides(), in, stp);
+  if (P == 4) run_interleave<4>(out, R, p0.element_strides(), in, stp);
+}
+
 template <class V, class Seq, class Part>
 void write_parts(const Seq& seq, const std::vector<dims>& shapes, const ndarray<V>& r,
                  bool interleaved, const Part& part) {
@@ -121,6 +173,9 @@ void write_parts(const Seq& seq, const std::vector<dims>& shapes, const ndarray<
   const std::ptrdiff_t row_bytes = rows > 0 ? std::ptrdiff_t(r.size() / rows * sizeof(V)) : 0;
   const std::ptrdiff_t block =
       row_bytes > 0 ? std::max<std::ptrdiff_t>(1, join_block_bytes / row_bytes) : rows;
+  // Element-by-element interleaving: one streaming pass, in blocks only
+  // to share it among threads.
+  const bool one_pass = interleaved && rows > 0 && parts_interleave<V>(seq, shapes, part);
   bool blocked = interleaved && block < rows;
   for_each_operand(seq, [&](int i, const auto& x) {
     if constexpr (array_like<decltype(x)>) {
@@ -129,6 +184,10 @@ void write_parts(const Seq& seq, const std::vector<dims>& shapes, const ndarray<
       blocked = false;
     }
   });
+  if (one_pass && !blocked) {
+    write_interleaved<V>(seq, part, shapes.size(), 0, rows);
+    return;
+  }
   if (!blocked) {
     for_each_operand(seq, [&](int i, const auto& x) {
       ndview<V> dst = part(i);
@@ -139,6 +198,10 @@ void write_parts(const Seq& seq, const std::vector<dims>& shapes, const ndarray<
   const std::ptrdiff_t blocks = (rows + block - 1) / block;
   const auto write_block = [&](std::ptrdiff_t b) {
     const std::ptrdiff_t lo = b * block, len = std::min(block, rows - lo);
+    if (one_pass) {
+      write_interleaved<V>(seq, part, shapes.size(), lo, len);
+      return;
+    }
     for_each_operand(seq, [&](int i, const auto& x) {
       if constexpr (array_like<decltype(x)>) {
         ndview<V> dst = slab(part(i), 0, lo, len);
