@@ -58,6 +58,28 @@ TEST_CASE("diff: n-th differences along an axis, every dtype family") {
         g.text("diff.0d"));
 }
 
+TEST_CASE("diff: prepend= and append=, NumPy's dtypes and errors") {
+  const auto& g = data();
+  const auto f64 = g.array<double>("in.f64");
+  const auto f32 = g.array<float>("in.f32");
+  const auto i8 = g.array<std::int8_t>("in.i8");
+  const auto b = g.array<bool>("in.bool");
+  golden::check_array(np::diff(f64, 1, 1, 0.0), g.array<double>("diff.pre.f64"), "prepend 0.0");
+  // a double prepend makes float32 data float64, as a Python float does
+  const np::ndarray<double> pre32 = np::diff(f32, 1, -1, 0.5);
+  golden::check_array(pre32, g.array<double>("diff.pre.f32"), "float32, prepend 0.5");
+  golden::check_array(np::diff(f32, 1, 0, np::none, f32.view(np::slice(0, 1))),
+                      g.array<float>("diff.app.f32"), "append a slice");
+  // an int prepend is int64 (NumPy's default int), so the result is too
+  const np::ndarray<std::int64_t> both =
+      np::diff(i8, 2, -1, 1, i8.view(np::ellipsis, np::slice(0, 2)));
+  golden::check_array(both, g.array<std::int64_t>("diff.both.i8"), "prepend and append");
+  golden::check_array(np::diff(b, 1, 1, true), g.array<bool>("diff.pre.bool"), "bool prepend");
+  CHECK(golden::message_of<np::value_error>([&] {
+          (void)np::diff(f64, 1, 1, np::zeros<double>({2, 1, 21}));
+        }) == g.text("diff.pre.bad"));
+}
+
 TEST_CASE("average: weights, dtypes, errors") {
   check_average<double>("f64");
   check_average<float>("f32");

@@ -3,6 +3,7 @@
 #include "reduce_common.hpp"
 
 #include <cmath>
+#include <cstring>
 
 // Everything below is local to this file: the suite compiles several test files
 // as one translation unit (tests/CMakeLists.txt, unity batches).
@@ -42,6 +43,51 @@ TEST_CASE("reduce: mean, var, std (float64 for integers)") {
                       "ddof=1", 4);
   golden::check_array(np::ndarray<double>(np::std(in, {}, false, 1)), g.array<double>("std.f64.all.ddof1"),
                       "std ddof=1", 4);
+}
+
+/// np::eval(mean(in, ax, k), std(in, ax, k)) for every axis choice against
+/// NumPy's mean and std, and bit for bit against evaluating them apart (the
+/// pair is one pass of the var kernel where each result reduces one row).
+template <class R, class T>
+void check_mean_std_together(const std::string& dt) {
+  const auto& g = data();
+  const auto in = g.array<T>("in." + dt);
+  for (const auto& ax : axis_names()) {
+    for (bool k : {false, true}) {
+      const std::string sfx = "." + dt + "." + ax + (k ? ".k" : "");
+      INFO(sfx);
+      auto [m, s] = np::eval(np::mean(in, axis_of(ax), k), np::std(in, axis_of(ax), k));
+      golden::check_array(m, g.array<R>("mean" + sfx), "mean" + sfx, 2);
+      golden::check_array(s, g.array<R>("std" + sfx), "std" + sfx, 4);
+      const np::ndarray<R> m1 = np::mean(in, axis_of(ax), k), s1 = np::std(in, axis_of(ax), k);
+      REQUIRE(m.size() == m1.size());
+      CHECK(std::memcmp(m.data(), m1.data(), sizeof(R) * std::size_t(m.size())) == 0);
+      CHECK(std::memcmp(s.data(), s1.data(), sizeof(R) * std::size_t(s.size())) == 0);
+    }
+  }
+}
+
+TEST_CASE("reduce: np::eval of a mean and a std/var together") {
+  check_mean_std_together<double, double>("f64");
+  check_mean_std_together<float, float>("f32");
+  check_mean_std_together<double, int32_t>("i32");
+  const auto& g = data();
+  const auto in = g.array<double>("in.f64");
+  // var first, ddof, and an operand that is evaluated on its own
+  auto [v, m, x] = np::eval(np::var(in, 1, false, 1), np::mean(in, 1), in * 2.0);
+  golden::check_array(v, g.array<double>("var.f64.1.ddof1"), "var ddof=1", 4);
+  golden::check_array(m, g.array<double>("mean.f64.1"), "mean axis 1", 2);
+  CHECK(x.shape() == in.shape());
+  CHECK(x(1, 2, 3) == 2.0 * in(1, 2, 3));
+  // different axes: not fused, each still right
+  auto [m0, s2] = np::eval(np::mean(in, 0), np::std(in, 2));
+  golden::check_array(m0, g.array<double>("mean.f64.0"), "mean axis 0", 2);
+  golden::check_array(s2, g.array<double>("std.f64.2"), "std axis 2", 4);
+  // a negative-stride view: fused on the strided row path
+  const auto flipped = np::flip(in, 2);
+  auto [mf, sf] = np::eval(np::mean(flipped, 2), np::std(flipped, 2));
+  golden::check_array(mf, g.array<double>("mean.f64.2"), "mean flipped", 2);
+  golden::check_array(sf, g.array<double>("std.f64.2"), "std flipped", 4);
 }
 
 TEST_CASE("reduce: a contiguous float sum is NumPy's pairwise sum, bit for bit") {

@@ -19,6 +19,7 @@
 #include "numfuse/eval/select_var.hpp"
 #include "numfuse/eval/scan.hpp"
 #include "numfuse/eval/var_rows.hpp"
+#include "numfuse/eval/eval_many.hpp"
 #include "numfuse/expr/diff_average.hpp"
 #include "numfuse/expr/reduce_where.hpp"
 #include "numfuse/expr/ufuncs.hpp"

@@ -180,6 +180,15 @@ def cumulative(rng):
     w.array("diff.f64.30", np.diff(f64, n=30))
     w.text("diff.neg", error_message(lambda: np.diff(f64, n=-1)))
     w.text("diff.0d", error_message(lambda: np.diff(np.float64(1.0))))
+    # diff with prepend= / append= (scalars become 0-d arrays of NumPy's
+    # default dtype for a Python scalar, then broadcast: float32 with a
+    # float prepend gives float64)
+    w.array("diff.pre.f64", np.diff(f64, axis=1, prepend=0.0))
+    w.array("diff.pre.f32", np.diff(ins["f32"], prepend=0.5))
+    w.array("diff.app.f32", np.diff(ins["f32"], axis=0, append=ins["f32"][:1]))
+    w.array("diff.both.i8", np.diff(ins["i8"], n=2, prepend=1, append=ins["i8"][:, :, :2]))
+    w.array("diff.pre.bool", np.diff(ins["bool"], axis=1, prepend=True))
+    w.text("diff.pre.bad", error_message(lambda: np.diff(f64, axis=1, prepend=np.zeros((2, 1, 21)))))
     # average
     wfull = rng.uniform(0.0, 2.0, shape)
     w1 = rng.uniform(0.0, 2.0, shape[1]).astype(np.float32)

@@ -22,8 +22,13 @@
 namespace numfuse {
 namespace detail {
 
+/// Computes v into v.result. With `mean` (np::eval of a mean and a var/std
+/// of the same operand and axes, eval/eval_many.hpp), the one-row kernel
+/// also writes each row's mean -- the same bits as mean(): the same
+/// pairwise sum divided by the same count -- into a new array *mean, and
+/// returns true; false when the two-pass fallback ran (*mean untouched).
 template <class Acc, class A>
-void evaluate_var_rows(const expr::var_rows_node<Acc, A>& v) {
+bool evaluate_var_rows(const expr::var_rows_node<Acc, A>& v, ndarray<Acc>* mean = nullptr) {
   const dims& in = v.a.shape();
   if (shape_size(in) != 0) {
     prepare(v.a);  // reductions inside the operand (again in the fallback)
@@ -39,14 +44,21 @@ void evaluate_var_rows(const expr::var_rows_node<Acc, A>& v) {
     bool one_row = p.strides[0][p.ndim - 1] == 0;
     for (int d = 0; d + 1 < p.ndim; ++d) one_row = one_row && p.strides[0][d] != 0;
     if (one_row) {
-      const var_rows_args<A> args{&v.a, v.ddof, v.root};
+      var_rows_args<A> args{&v.a, v.ddof, v.root};
+      if (mean) {
+        *mean = ndarray<Acc>::uninitialized(v.shape_);
+        args.write_mean = true;
+        args.mean_delta = reinterpret_cast<std::intptr_t>(mean->data()) -
+                          reinterpret_cast<std::intptr_t>(out->data());
+      }
       run_by_results(p, double(2 * expr::cost_v<A> + 4),
                      kernel_call{&var_rows_dispatch<Acc, A>::call, &args});
       v.result = std::move(out);
-      return;
+      return mean != nullptr;
     }
   }
   evaluate(static_cast<const expr::var_node<Acc, A>&>(v));  // two passes (eval/reduce.hpp)
+  return false;
 }
 
 }  // namespace detail

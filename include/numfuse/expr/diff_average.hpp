@@ -1,6 +1,7 @@
 // numfuse/expr/diff_average.hpp -- np.diff and np.average. Both evaluate
 // (NumPy returns new arrays) through the engine: diff is a[1:] - a[:-1]
-// on views of the operand (bool: a[1:] != a[:-1]), n times; average with
+// on views of the operand (bool: a[1:] != a[:-1]), n times, after
+// np.concatenate with prepend=/append= when given; average with
 // weights is sum(a * w) / sum(w) in NumPy's result dtype, fused.
 #pragma once
 
@@ -16,6 +17,8 @@
 #include "numfuse/expr/make.hpp"
 #include "numfuse/expr/operators.hpp"
 #include "numfuse/expr/reductions.hpp"
+#include "numfuse/views/index.hpp"
+#include "numfuse/views/join.hpp"
 
 namespace numfuse {
 
@@ -65,6 +68,79 @@ auto diff(X&& x, int n = 1, int axis = -1) {
   }
   for (int i = 1; i < n; ++i) cur = detail::diff_once(ndview<const V>(cur), axis);
   return cur;
+}
+
+namespace detail {
+/// An argument of diff's prepend=/append=: none (absent), a C++ scalar or
+/// an array operand.
+template <class P>
+concept diff_extra = std::is_same_v<std::remove_cvref_t<P>, none_t> ||
+                     std::is_arithmetic_v<std::remove_cvref_t<P>> || array_operand<P>;
+
+/// Its dtype: an operand's own; a scalar's is NumPy's for the Python scalar
+/// (np.asanyarray(x): bool, int64, float64), not a weak one -- NumPy
+/// concatenates it as an array.
+template <class P>
+struct diff_extra_dtype {
+  using type = expr::value_t<const P&>;
+};
+template <class P>
+  requires std::is_arithmetic_v<P>
+struct diff_extra_dtype<P> {
+  using type = std::conditional_t<std::is_same_v<P, bool>, bool,
+                                  std::conditional_t<std::is_floating_point_v<P>, double, std::int64_t>>;
+};
+
+/// prepend/append as an array: a scalar or 0-d operand broadcast to a's
+/// shape with extent 1 along axis, other operands as they are.
+template <class P>
+auto diff_extra_array(const P& p, const dims& shape, int axis) {
+  using R = typename diff_extra_dtype<P>::type;
+  dims s = shape;
+  s[axis] = 1;
+  if constexpr (std::is_arithmetic_v<P>) {
+    return full<R>(s, static_cast<R>(p));
+  } else {
+    ndarray<R> a = p;
+    if (a.ndim() == 0) return full<R>(s, a.data()[0]);
+    return a;
+  }
+}
+}  // namespace detail
+
+/// np.diff(a, n, axis, prepend, append): a is extended along axis by
+/// prepend and append first (np::none: absent) -- scalars and 0-d operands
+/// broadcast to one slice -- as np.concatenate would, in its promoted dtype
+/// (float32 data with a C++ double prepend gives float64, as NumPy's with a
+/// Python float); then the n-th difference. n == 0 returns a's values in
+/// that dtype (NumPy returns a itself).
+template <array_operand X, detail::diff_extra P, detail::diff_extra A = none_t>
+  requires(!std::is_same_v<std::remove_cvref_t<P>, none_t> ||
+           !std::is_same_v<std::remove_cvref_t<A>, none_t>)
+auto diff(X&& x, int n, int axis, const P& prepend, const A& append = none) {
+  using V = expr::value_t<X&&>;
+  constexpr bool pre = !std::is_same_v<P, none_t>, app = !std::is_same_v<A, none_t>;
+  if (n < 0) throw value_error("order must be non-negative but got " + std::to_string(n));
+  const dims s = x.shape();
+  const int nd = s.size();
+  if (nd == 0) throw value_error("diff requires input that is at least one dimensional");
+  if (axis < -nd || axis >= nd) {
+    throw axis_error("axis " + std::to_string(axis) + " is out of bounds for array of dimension " +
+                     std::to_string(nd));
+  }
+  if (axis < 0) axis += nd;
+  const ndarray<V> a = std::forward<X>(x);
+  if constexpr (pre && app) {
+    const auto p = detail::diff_extra_array(prepend, s, axis);
+    const auto q = detail::diff_extra_array(append, s, axis);
+    return diff(concatenate(std::tie(p, a, q), axis), n, axis);
+  } else if constexpr (pre) {
+    const auto p = detail::diff_extra_array(prepend, s, axis);
+    return diff(concatenate(std::tie(p, a), axis), n, axis);
+  } else {
+    const auto q = detail::diff_extra_array(append, s, axis);
+    return diff(concatenate(std::tie(a, q), axis), n, axis);
+  }
 }
 
 /// np.average(a, axis=None): the mean.

@@ -28,12 +28,16 @@
 #ifndef NUMFUSE_VAR_ROWS_ARGS_DEFINED  // once, not per target
 #define NUMFUSE_VAR_ROWS_ARGS_DEFINED
 namespace numfuse::detail {
-/// What the var-rows kernel needs besides the plan: the operand, ddof, sqrt.
+/// What the var-rows kernel needs besides the plan: the operand, ddof, sqrt,
+/// and optionally where to write each row's mean too (np::eval(mean(A, 1),
+/// std(A, 1)), eval/eval_many.hpp): mean_delta bytes after its result.
 template <class Node>
 struct var_rows_args {
   const Node* node;
   double ddof;
   bool root;
+  bool write_mean = false;
+  std::ptrdiff_t mean_delta = 0;
 };
 }  // namespace numfuse::detail
 #endif
@@ -80,6 +84,7 @@ struct var_rows_kernel {
     do {
       ev.begin_row(ptrs, st);
       const Acc mean = row_sum<sum_a>(ev, node, ptrs, st, n) / count;
+      if (args.write_mean) *reinterpret_cast<Acc*>(ptrs[0] + args.mean_delta) = mean;
       const sq_t sq{dev_t{expr::node_ref<Node>{node}, expr::scalar_leaf<Acc>{mean}}};
       evaluator<sq_t, 1, Contig> ev2(sq);
       ev2.begin_row(ptrs, st);
