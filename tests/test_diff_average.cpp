@@ -98,4 +98,38 @@ TEST_CASE("average: weights, dtypes, errors") {
         g.text("average.zero"));
 }
 
+TEST_CASE("average: keepdims= and returned=") {
+  const auto& g = data();
+  const auto f64 = g.array<double>("in.f64");
+  const auto f32 = g.array<float>("in.f32");
+  const auto i32 = g.array<std::int32_t>("in.i32");
+  const auto wfull = g.array<double>("w.full");
+  const auto w1 = g.array<float>("w.1");
+  const auto wi = g.array<std::int32_t>("w.i");
+  golden::check_array(np::average(f64, 1, np::none, true), g.array<double>("average.f64.1.k"),
+                      "keepdims", 2);
+  golden::check_array(np::average(i32, 1, w1, true), g.array<double>("average.i32.w1.1.k"),
+                      "weights, keepdims", 4);
+  {
+    auto [avg, scl] = np::average(f64, 2, np::none, np::returned);
+    golden::check_array(avg, g.array<double>("average.f64.ret.2"), "returned", 2);
+    golden::check_array(scl, g.array<double>("average.f64.ret.2.scl"), "returned count");
+  }
+  {
+    auto [avg, scl] = np::average(i32, -1, wi, np::returned);
+    golden::check_array(avg, g.array<double>("average.i32.wi.ret"), "1-d weights, returned", 4);
+    golden::check_array(scl, g.array<double>("average.i32.wi.ret.scl"), "sum of 1-d weights");
+  }
+  {
+    auto [avg, scl] = np::average(f32, 2, wfull, np::returned, true);
+    golden::check_array(avg, g.array<double>("average.f32.full.ret.k"), "returned, keepdims", 4);
+    golden::check_array(scl, g.array<double>("average.f32.full.ret.k.scl"), "sum of weights", 4);
+  }
+  {
+    auto [avg, scl] = np::average(i32, {}, np::none, np::returned);
+    golden::check_array(avg, g.array<double>("average.i32.ret.all"), "all, returned", 2);
+    golden::check_array(scl, g.array<double>("average.i32.ret.all.scl"), "count");
+  }
+}
+
 }  // namespace test_diff_average

@@ -208,6 +208,22 @@ def cumulative(rng):
     w.text("average.not1d", error_message(lambda: np.average(f64, axis=1, weights=wfull[0])))
     w.text("average.len", error_message(lambda: np.average(f64, axis=0, weights=w1)))
     w.text("average.zero", error_message(lambda: np.average(f64, axis=1, weights=w1 * 0)))
+    # keepdims= and returned= (the sum of weights, broadcast to the average's shape)
+    i32 = ins["i32"]
+    w.array("average.f64.1.k", np.average(f64, axis=1, keepdims=True))
+    w.array("average.i32.w1.1.k", np.average(i32, axis=1, weights=w1, keepdims=True))
+    avg, scl = np.average(f64, axis=2, returned=True)
+    w.array("average.f64.ret.2", avg)
+    w.array("average.f64.ret.2.scl", scl)
+    avg, scl = np.average(i32, axis=-1, weights=wi, returned=True)
+    w.array("average.i32.wi.ret", avg)
+    w.array("average.i32.wi.ret.scl", scl)
+    avg, scl = np.average(ins["f32"], axis=2, weights=wfull, returned=True, keepdims=True)
+    w.array("average.f32.full.ret.k", avg)
+    w.array("average.f32.full.ret.k.scl", scl)
+    avg, scl = np.average(i32, returned=True)
+    w.array("average.i32.ret.all", np.asarray(avg))
+    w.array("average.i32.ret.all.scl", np.asarray(scl))
     w.close()
 
 

@@ -149,58 +149,105 @@ auto average(X&& a, const axis_arg& axis = {}) {
   return mean(std::forward<X>(a), axis);
 }
 
+/// The tag of np.average(..., returned=True): `np::average(a, axis, w,
+/// np::returned)` gives the pair (average, sum of weights).
+struct returned_t {
+  explicit returned_t() = default;
+};
+inline constexpr returned_t returned{};
+
 namespace detail {
 template <class V, class W>
 using average_t = std::conditional_t<std::is_floating_point_v<V>, promote_t<V, W>,
                                      promote_t<promote_t<V, W>, double>>;
-}  // namespace detail
 
-/// np.average(a, axis, weights): sum(a * w, axis) / sum(w, axis) in
-/// NumPy's dtype (result_type(a, w), at least float64 for integer a).
-/// Weights have a's shape, or are 1-D along the one given axis. Raises
-/// type_error / value_error / zero_division_error with NumPy's messages.
-template <array_operand X, array_operand Wt>
-auto average(X&& a, const axis_arg& axis, Wt&& weights) {
+template <class W>
+concept weights_or_none = std::is_same_v<std::remove_cvref_t<W>, none_t> || array_operand<W>;
+
+/// np.average(a, axis, weights, returned, keepdims): the average and, when
+/// Returned, the sum of weights broadcast to its shape (the count without
+/// weights). Weighted: sum(a * w, axis) / sum(w, axis) in NumPy's dtype
+/// (result_type(a, w), at least float64 for integer a). Weights have a's
+/// shape, or are 1-D along the one given axis. Raises type_error /
+/// value_error / zero_division_error with NumPy's messages.
+template <bool Returned, class X, class Wt>
+auto average_of(X&& a, const axis_arg& axis, Wt&& weights, bool keepdims) {
   using V = expr::value_t<X&&>;
-  using W = expr::value_t<Wt&&>;
-  using R = detail::average_t<V, W>;
-  const dims& as = a.shape();
-  const dims& ws = weights.shape();
-  const int nd = as.size();
-  const std::uint64_t mask = axis.mask(nd);  // also checks the axes
-  // The weights as an operand of a's rank: themselves, or the 1-D weights
-  // along the axis (extent-1 elsewhere).
-  const ndarray<W> w = weights;
-  dims wshape = w.shape(), wstrides = w.element_strides();
-  if (!(as == ws)) {
-    if (axis.is_none()) {
-      throw type_error("Axis must be specified when shapes of a and weights differ.");
+  if constexpr (std::is_same_v<std::remove_cvref_t<Wt>, none_t>) {
+    using R = mean_acc_t<V>;
+    const std::ptrdiff_t n = shape_size(a.shape());
+    ndarray<R> avg = mean(std::forward<X>(a), axis, keepdims);
+    if constexpr (Returned) {
+      if (avg.size() == 0) throw zero_division_error("division by zero");
+      ndarray<R> scl = full<R>(avg.shape(), R(double(n) / double(avg.size())));
+      return std::pair<ndarray<R>, ndarray<R>>(std::move(avg), std::move(scl));
+    } else {
+      return avg;
     }
-    int ax = -1, count = 0;
-    for (int d = 0; d < nd; ++d) {
-      if ((mask >> d) & 1) {
-        ax = d;
-        ++count;
+  } else {
+    using W = expr::value_t<Wt&&>;
+    using R = average_t<V, W>;
+    const dims& as = a.shape();
+    const dims& ws = weights.shape();
+    const int nd = as.size();
+    const std::uint64_t mask = axis.mask(nd);  // also checks the axes
+    // The weights as an operand of a's rank: themselves, or the 1-D weights
+    // along the axis (extent-1 elsewhere).
+    const ndarray<W> w = weights;
+    dims wshape = w.shape(), wstrides = w.element_strides();
+    if (!(as == ws)) {
+      if (axis.is_none()) {
+        throw type_error("Axis must be specified when shapes of a and weights differ.");
+      }
+      int ax = -1, count = 0;
+      for (int d = 0; d < nd; ++d) {
+        if ((mask >> d) & 1) {
+          ax = d;
+          ++count;
+        }
+      }
+      if (ws.size() != 1) throw type_error("1D weights expected when shapes of a and weights differ.");
+      if (count != 1 || ws[0] != as[ax]) {
+        throw value_error("Length of weights not compatible with specified axis.");
+      }
+      wshape = dims(nd);
+      wstrides = dims(nd);
+      for (int d = 0; d < nd; ++d) {
+        wshape[d] = d == ax ? ws[0] : 1;
+        wstrides[d] = d == ax ? w.element_strides()[0] : 0;
       }
     }
-    if (ws.size() != 1) throw type_error("1D weights expected when shapes of a and weights differ.");
-    if (count != 1 || ws[0] != as[ax]) {
-      throw value_error("Length of weights not compatible with specified axis.");
+    const auto wv = ndview<const W>::from_element_strides(w.data(), wshape, wstrides);
+    const ndarray<R> scl = sum<R>(astype<R>(wv), axis, keepdims);
+    // (a count rather than any(): see eval/argreduce.hpp on any() and AVX2)
+    if (std::int64_t(sum<std::int64_t>(scl == R(0))) != 0) {
+      throw zero_division_error("Weights sum to zero, can't be normalized");
     }
-    wshape = dims(nd);
-    wstrides = dims(nd);
-    for (int d = 0; d < nd; ++d) {
-      wshape[d] = d == ax ? ws[0] : 1;
-      wstrides[d] = d == ax ? w.element_strides()[0] : 0;
+    ndarray<R> avg = sum<R>(astype<R>(std::forward<X>(a)) * astype<R>(wv), axis, keepdims) / scl;
+    if constexpr (Returned) {
+      ndarray<R> s = broadcast_to(scl, avg.shape());
+      return std::pair<ndarray<R>, ndarray<R>>(std::move(avg), std::move(s));
+    } else {
+      return avg;
     }
   }
-  const auto wv = ndview<const W>::from_element_strides(w.data(), wshape, wstrides);
-  const ndarray<R> scl = sum<R>(astype<R>(wv), axis);
-  // (a count rather than any(): see eval/argreduce.hpp on any() and AVX2)
-  if (std::int64_t(sum<std::int64_t>(scl == R(0))) != 0) {
-    throw zero_division_error("Weights sum to zero, can't be normalized");
-  }
-  return ndarray<R>(sum<R>(astype<R>(std::forward<X>(a)) * astype<R>(wv), axis) / scl);
+}
+}  // namespace detail
+
+/// np.average(a, axis, weights, keepdims=): weights an array operand, or
+/// np::none for the plain mean (then a new array, where average(a, axis)
+/// is the lazy mean).
+template <array_operand X, detail::weights_or_none Wt>
+auto average(X&& a, const axis_arg& axis, Wt&& weights, bool keepdims = false) {
+  return detail::average_of<false>(std::forward<X>(a), axis, std::forward<Wt>(weights), keepdims);
+}
+
+/// np.average(a, axis, weights, returned=True, keepdims=): the pair
+/// (average, sum of weights broadcast to the average's shape; the count of
+/// averaged elements without weights).
+template <array_operand X, detail::weights_or_none Wt>
+auto average(X&& a, const axis_arg& axis, Wt&& weights, returned_t, bool keepdims = false) {
+  return detail::average_of<true>(std::forward<X>(a), axis, std::forward<Wt>(weights), keepdims);
 }
 
 }  // namespace numfuse
