@@ -82,7 +82,7 @@ struct reduce_kernel {
   }
 
   /// Rows are read as P streams in lockstep: one sequential stream leaves
-  /// this machine's memory bandwidth unused (docs/reductions.md), and P
+  /// memory bandwidth unused on some machines (docs/reductions.md), and P
   /// independent accumulator chains also hide the add latency in cache.
   /// SSE4 keeps 2 streams (4 vectors of 2 doubles per block of 8 each).
   static constexpr std::size_t P = V >= 4 ? 2 : 4;
@@ -159,6 +159,11 @@ struct reduce_kernel {
       values(ev, r, i0, n, v);
       for (std::size_t j = 0; j < n; ++j) res += v[j];
       return res;
+    }
+    if (n > std::size_t(expr::reduce_chunk)) {  // (callers pass chunks) NumPy's top split
+      std::size_t n2 = n / 2;
+      n2 -= n2 % 8;
+      return pairwise_sum(ev, r, i0, n2) + pairwise_sum(ev, r, i0 + n2, n - n2);
     }
     Acc sums[128];
     if (n <= 128) {

@@ -106,15 +106,6 @@ ndview<T> slab(const ndview<T>& v, int ax, std::ptrdiff_t start, std::ptrdiff_t 
 #endif
 inline constexpr std::ptrdiff_t join_block_bytes = NUMFUSE_JOIN_BLOCK_BYTES;
 
-/// Writes every operand x_i of seq into part(i), its part of the result r
-/// (a view of x_i's shape, shapes[i]). When the parts interleave in memory
-/// (`interleaved`: a join along an axis after the first), writing each
-/// operand whole would sweep all of r once per operand: then r is written
-/// in blocks of rows along axis 0 (join_block_bytes each), every operand
-/// writing its rows of a block while the block is in cache -- blocks on
-/// several threads when the work is large. Operands that are expressions,
-/// or whose shape was extended (hstack/vstack of 1-d operands), are
-/// written whole.
 /// An operand the interleave kernel can read: an array or view of dtype V.
 template <class X, class V>
 concept same_dtype_array =
@@ -166,6 +157,16 @@ void write_interleaved(const Seq& seq, const Part& part, std::size_t P, std::ptr
   if (P == 4) run_interleave<4>(out, R, p0.element_strides(), in, stp);
 }
 
+/// Writes every operand x_i of seq into part(i), its part of the result r
+/// (a view of x_i's shape, shapes[i]). When the parts interleave in memory
+/// (`interleaved`: a join along an axis after the first), writing each
+/// operand whole would sweep all of r once per operand: then r is written
+/// in blocks of rows along axis 0 (join_block_bytes each), every operand
+/// writing its rows of a block while the block is in cache -- blocks on
+/// several threads when the work is large. Operands that are expressions,
+/// or whose shape was extended (hstack/vstack of 1-d operands), are
+/// written whole. Parts that interleave element by element
+/// (parts_interleave) are written by the interleave kernel in one pass.
 template <class V, class Seq, class Part>
 void write_parts(const Seq& seq, const std::vector<dims>& shapes, const ndarray<V>& r,
                  bool interleaved, const Part& part) {
