@@ -37,6 +37,20 @@ void check(const X& x, const std::string& name) {
   golden::check_array(x, g().array<T>(name), name);
 }
 
+/// The sources of gen_strided.py: a = arange(2n + 1), b = (7 * a) % 11 + 1.
+template <class T>
+np::ndarray<T> source_a(int n) {
+  np::ndarray<T> a = np::empty<T>({2 * n + 1});
+  for (int i = 0; i <= 2 * n; ++i) a(i) = T(i);
+  return a;
+}
+template <class T>
+np::ndarray<T> source_b(int n) {
+  np::ndarray<T> b = np::empty<T>({2 * n + 1});
+  for (int i = 0; i <= 2 * n; ++i) b(i) = T((7 * i) % 11 + 1);
+  return b;
+}
+
 constexpr int lengths[] = {0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12,
                            13, 14, 15, 16, 17, 18, 19, 31, 32, 33, 63, 64, 65};
 
@@ -44,12 +58,7 @@ template <class T>
 void run(const std::string& dt) {
   for (const int n : lengths) {
     INFO("dtype " << dt << ", n " << n);
-    // a = arange(2n + 1), b = (7 * a) % 11 + 1, as in gen_strided.py.
-    np::ndarray<T> a = np::empty<T>({2 * n + 1}), b = np::empty<T>({2 * n + 1});
-    for (int i = 0; i <= 2 * n; ++i) {
-      a(i) = T(i);
-      b(i) = T((7 * i) % 11 + 1);
-    }
+    const np::ndarray<T> a = source_a<T>(n), b = source_b<T>(n);
     const std::string k = "." + dt + "." + std::to_string(n);
     const auto rev = S(np::none, np::none, -1);
     check(np::eval(a.view(S(0, 2 * n, 2)) + b.view(S(1, np::none, 2))), "add2" + k);
@@ -66,17 +75,13 @@ template <class T>
 void run_stack(const std::string& dt) {
   for (const int n : lengths) {
     INFO("dtype " << dt << ", n " << n);
-    np::ndarray<T> a = np::empty<T>({2 * n + 1}), b = np::empty<T>({2 * n + 1});
-    for (int i = 0; i <= 2 * n; ++i) {
-      a(i) = T(i);
-      b(i) = T((7 * i) % 11 + 1);
-    }
+    const np::ndarray<T> a = source_a<T>(n), b = source_b<T>(n);
     const std::string k = "." + dt + "." + std::to_string(n);
     const auto a0 = a.view(S(0, n)), b0 = b.view(S(0, n));
     const auto a1 = a.view(S(1, n + 1)), b1 = b.view(S(1, n + 1));
     check(np::stack(std::tie(a0, b0), -1), "stack2" + k);
     check(np::stack(std::tie(a0, b0, a1), -1), "stack3" + k);
-    check(np::stack(std::vector<np::ndview<T>>{a0, b0, a1, b1}, 1), "stack4" + k);
+    check(np::stack(std::vector<np::ndview<const T>>{a0, b0, a1, b1}, 1), "stack4" + k);
     const auto as = a.view(S(0, 2 * n, 2)), bs = b.view(S(1, np::none, 2));
     check(np::stack(std::tie(as, bs), -1), "stacks" + k);
     const auto A = np::reshape(a.view(S(0, 2 * n)), {2, n});

@@ -39,6 +39,18 @@ ndarray<V> diff_once(const ndview<const V>& v, int axis) {
     return ndarray<V>(hi - lo);
   }
 }
+/// NumPy's checks of diff's n and axis for an operand of shape s; the axis,
+/// made non-negative.
+inline int diff_axis(int n, const dims& s, int axis) {
+  if (n < 0) throw value_error("order must be non-negative but got " + std::to_string(n));
+  const int nd = s.size();
+  if (nd == 0) throw value_error("diff requires input that is at least one dimensional");
+  if (axis < -nd || axis >= nd) {
+    throw axis_error("axis " + std::to_string(axis) + " is out of bounds for array of dimension " +
+                     std::to_string(nd));
+  }
+  return axis < 0 ? axis + nd : axis;
+}
 }  // namespace detail
 
 /// np.diff(a, n=1, axis=-1): the n-th discrete difference along axis
@@ -46,15 +58,7 @@ ndarray<V> diff_once(const ndview<const V>& v, int axis) {
 template <array_operand X>
 auto diff(X&& x, int n = 1, int axis = -1) {
   using V = expr::value_t<X&&>;
-  if (n < 0) throw value_error("order must be non-negative but got " + std::to_string(n));
-  const dims& s = x.shape();
-  const int nd = s.size();
-  if (nd == 0) throw value_error("diff requires input that is at least one dimensional");
-  if (axis < -nd || axis >= nd) {
-    throw axis_error("axis " + std::to_string(axis) + " is out of bounds for array of dimension " +
-                     std::to_string(nd));
-  }
-  if (axis < 0) axis += nd;
+  axis = detail::diff_axis(n, x.shape(), axis);
   // The operand as a view: arrays and views directly, expressions evaluated.
   ndarray<V> cur;
   if constexpr (array_like<X>) {
@@ -118,28 +122,20 @@ template <array_operand X, detail::diff_extra P, detail::diff_extra A = none_t>
   requires(!std::is_same_v<std::remove_cvref_t<P>, none_t> ||
            !std::is_same_v<std::remove_cvref_t<A>, none_t>)
 auto diff(X&& x, int n, int axis, const P& prepend, const A& append = none) {
-  using V = expr::value_t<X&&>;
   constexpr bool pre = !std::is_same_v<P, none_t>, app = !std::is_same_v<A, none_t>;
-  if (n < 0) throw value_error("order must be non-negative but got " + std::to_string(n));
   const dims s = x.shape();
-  const int nd = s.size();
-  if (nd == 0) throw value_error("diff requires input that is at least one dimensional");
-  if (axis < -nd || axis >= nd) {
-    throw axis_error("axis " + std::to_string(axis) + " is out of bounds for array of dimension " +
-                     std::to_string(nd));
-  }
-  if (axis < 0) axis += nd;
-  const ndarray<V> a = std::forward<X>(x);
+  axis = detail::diff_axis(n, s, axis);
+  // concatenate reads x (an array, view or expression) as it is: no copy first
   if constexpr (pre && app) {
     const auto p = detail::diff_extra_array(prepend, s, axis);
     const auto q = detail::diff_extra_array(append, s, axis);
-    return diff(concatenate(std::tie(p, a, q), axis), n, axis);
+    return diff(concatenate(std::forward_as_tuple(p, x, q), axis), n, axis);
   } else if constexpr (pre) {
     const auto p = detail::diff_extra_array(prepend, s, axis);
-    return diff(concatenate(std::tie(p, a), axis), n, axis);
+    return diff(concatenate(std::forward_as_tuple(p, x), axis), n, axis);
   } else {
     const auto q = detail::diff_extra_array(append, s, axis);
-    return diff(concatenate(std::tie(a, q), axis), n, axis);
+    return diff(concatenate(std::forward_as_tuple(x, q), axis), n, axis);
   }
 }
 
