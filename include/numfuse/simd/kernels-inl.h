@@ -92,7 +92,7 @@ struct assign_kernel {
   /// returns how many elements were written. Each value() is one inlined
   /// copy of the expression: cheap ones are unrolled by two, expensive ones
   /// are not (they are compute-bound; the copies would only cost compile
-  /// time).
+  /// time) but prefetch their unit-stride operands and output.
   template <bool Contig, class E>
   static HWY_INLINE std::size_t row(const E& ev, S* out, std::ptrdiff_t ostride, std::size_t n) {
     const hn::ScalableTag<wide_t> dw;
@@ -111,7 +111,14 @@ struct assign_kernel {
         i += N;
       }
     } else {
-      for (; i + N <= n; i += N) store<Contig>(value(ev, dw, i), dsw, out, ostride, i);
+      for (; i + N <= n; i += N) {
+        if constexpr (Contig) {  // compute-bound: fetch ahead (evaluator-inl.h)
+          ev.prefetch(i);
+          hwy::Prefetch(reinterpret_cast<const S*>(reinterpret_cast<std::uintptr_t>(out + i) +
+                                                   prefetch_ahead));
+        }
+        store<Contig>(value(ev, dw, i), dsw, out, ostride, i);
+      }
     }
     return i;
   }
