@@ -2,12 +2,16 @@
 // (integers, floats, negative steps, float32) and linspace (endpoint, num
 // 0/1/2/50, float32, integer dtypes) bit-exact against NumPy; the *_like
 // family; nested initializer lists (ragged lists throw value_error); at()
-// with NumPy's index errors; 0-d arrays.
+// with NumPy's index errors; 0-d arrays; arrays from 4 MiB on advised
+// onto huge pages (Linux: /proc/self/smaps).
 // Goldens: tests/data/creation.txt (tests/golden/generate.py).
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <cstdlib>
+#include <fstream>
 #include <numfuse/numfuse.hpp>
+#include <sstream>
 #include <string>
 #include <type_traits>
 
@@ -249,5 +253,39 @@ TEST_CASE("creation: 0-d arrays") {
   CHECK(std::is_same_v<decltype(a + z)::value_type, double>);
   CHECK(std::is_same_v<decltype(np::array<std::int32_t>(1) + v.astype<float>())::value_type, double>);
 }
+
+#if defined(__linux__)
+namespace {
+/// The VmFlags line of the /proc/self/smaps mapping holding address p, or
+/// "" when there is no such file (a sandbox) or mapping.
+std::string vm_flags_of(const void* p) {
+  std::ifstream f("/proc/self/smaps");
+  const auto a = reinterpret_cast<std::uintptr_t>(p);
+  std::string line;
+  bool inside = false;
+  while (std::getline(f, line)) {
+    unsigned long lo = 0, hi = 0;
+    char dash = 0;
+    std::istringstream head(line);
+    if (head >> std::hex >> lo >> dash >> hi && dash == '-') {
+      inside = lo <= a && a < hi;  // a mapping's header line
+    } else if (inside && line.rfind("VmFlags:", 0) == 0) {
+      return line;
+    }
+  }
+  return "";
+}
+}  // namespace
+
+TEST_CASE("creation: arrays from 4 MiB on are advised onto huge pages, as NumPy's") {
+  const char* env = std::getenv("NUMFUSE_MADVISE_HUGEPAGE");
+  if (env != nullptr && std::string(env) == "0") return;  // turned off
+  const auto big = np::zeros<double>({1024, 1024});  // 8 MiB
+  const std::string flags = vm_flags_of(big.data() + big.size() / 2);
+  if (flags.empty()) return;  // no /proc/self/smaps here
+  CHECK_MESSAGE(flags.find(" hg") != std::string::npos, flags);
+  CHECK(big(1023, 1023) == 0.0);
+}
+#endif
 
 }  // namespace test_creation

@@ -18,6 +18,7 @@
 #include "numfuse/core/cast.hpp"
 #include "numfuse/core/dtype.hpp"
 #include "numfuse/core/errors.hpp"
+#include "numfuse/core/memory.hpp"
 #include "numfuse/core/ndview.hpp"
 #include "numfuse/core/shape.hpp"
 #include "numfuse/eval/assign.hpp"
@@ -241,6 +242,7 @@ class ndarray : public detail::strided_access<ndarray<T>, T>,
     const std::ptrdiff_t n = detail::checked_size(shape);
     buf_ = hwy::AllocateAligned<T>(static_cast<std::size_t>(n > 0 ? n : 1));
     if (!buf_) throw std::bad_alloc();
+    detail::advise_hugepages(buf_.get(), static_cast<std::size_t>(n) * sizeof(T));
     data_ = buf_.get();
     shape_ = shape;
     estrides_ = detail::c_strides(shape_);
