@@ -134,6 +134,29 @@ bool wants_tiles(const plan<K>& p) noexcept {
   return false;
 }
 
+/// A cut of the innermost dimension of a plan with outer dimensions (the
+/// columns of `sum(A, axis=0)`) gives each chunk a band of columns to read
+/// down every row. Narrow bands are short streams the hardware prefetcher
+/// keeps restarting: bands of at least band_min_bytes of every operand (but
+/// one per thread at least), and a chunk count that is a multiple of the
+/// thread count (a band is too long to balance by stealing). Measured, R2.axis0 (4000 x 4000 doubles, 2
+/// threads): 32 bands of 125 columns 5.8 ms, 6 bands of 666 columns 4.3 ms.
+inline constexpr std::ptrdiff_t band_min_bytes = 4096;
+
+template <int K>
+void narrow_bands(const plan<K>& p, plan_cut& c, int threads) noexcept {
+  std::ptrdiff_t step = 1;  // the widest inner step of any operand, in bytes
+  for (int k = 0; k < K; ++k) {
+    const std::ptrdiff_t s = p.strides[k][c.dim] < 0 ? -p.strides[k][c.dim] : p.strides[k][c.dim];
+    step = std::max(step, s);
+  }
+  const std::ptrdiff_t band = std::max<std::ptrdiff_t>(1, band_min_bytes / step);
+  std::ptrdiff_t chunks = std::min(c.chunks, c.extent / band);
+  if (chunks > threads) chunks -= chunks % threads;
+  // Narrower bands on every thread still beat one thread.
+  c.chunks = std::max(chunks, std::min<std::ptrdiff_t>(c.chunks, threads));
+}
+
 /// Runs rows [r0, r1) of a tiled plan, tile by tile.
 template <int K>
 void run_assign_tiles(const plan<K>& p, kernel_call run, std::ptrdiff_t r0, std::ptrdiff_t r1) {
@@ -192,8 +215,9 @@ void run_assign_parallel(const plan<K>& p, const Node& node) {
 /// has no such dimension to cut.
 template <int K>
 bool cut_by_results(const plan<K>& p, double cost, int threads, kernel_call run) {
-  const plan_cut c = choose_cut(p, chunk_count(cost, threads),
-                                [&](int d) { return p.strides[0][d] != 0; });
+  plan_cut c = choose_cut(p, chunk_count(cost, threads),
+                          [&](int d) { return p.strides[0][d] != 0; });
+  if (c.dim >= 0 && c.dim == p.ndim - 1 && p.ndim > 1) narrow_bands(p, c, threads);
   if (c.chunks < 2) return false;
   parallel_chunks(c.chunks, threads, [&](std::ptrdiff_t i) {
     run(sub_plan(p, c.dim, c.bound(i), c.bound(i + 1)));
