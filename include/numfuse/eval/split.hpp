@@ -139,8 +139,9 @@ bool wants_tiles(const plan<K>& p) noexcept {
 /// down every row. Narrow bands are short streams the hardware prefetcher
 /// keeps restarting: bands of at least band_min_bytes of every operand (but
 /// one per thread at least), and a chunk count that is a multiple of the
-/// thread count (a band is too long to balance by stealing). Measured, R2.axis0 (4000 x 4000 doubles, 2
-/// threads): 32 bands of 125 columns 5.8 ms, 6 bands of 666 columns 4.3 ms.
+/// thread count (a band is too long to balance by stealing). Measured,
+/// R2.axis0 (4000 x 4000 doubles, 2 threads): 32 bands of 125 columns
+/// 5.8 ms, 6 bands of 666 columns 4.3 ms.
 inline constexpr std::ptrdiff_t band_min_bytes = 4096;
 
 template <int K>

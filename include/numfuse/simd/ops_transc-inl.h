@@ -257,8 +257,9 @@ HWY_INLINE V pow_f64(D d, V x, V y) {
 }
 
 /// 1/v for float64 lanes v in [2^-100, 2^100], without a division: the
-/// float32 estimate (12 bits or better) and `steps` Newton steps, each
-/// doubling the bits.
+/// float32 estimate (12 bits or better) and kSteps Newton steps, each
+/// doubling the bits. Beyond that range the estimate is 0 or inf (never
+/// undefined behaviour): asinh_f64 multiplies it by 0 in those lanes.
 template <int kSteps, class D, class V>
 HWY_INLINE V reciprocal_f64(D d, V v) {
   const hn::Rebind<float, D> df;
