@@ -279,7 +279,7 @@ HWY_INLINE V reciprocal_f64(D d, V v) {
 /// terms below ulp(y) -- unless yh rounds to 1 and the whole result is in
 /// yl: below 2^-26 the result is x - x^3/6 instead. From 2^28 on, y = |x|
 /// and ln 2 is added (1/x^2 is below the precision).
-/// Within 1.25 ULP (tests/test_ufunc_ulp.cpp measures it).
+/// At most 1.25 ULP in tests/test_ufunc_ulp.cpp, 1.33 over 4M random inputs.
 template <class D, class V>
 HWY_INLINE V asinh_f64(D d, V x) {
   namespace lt = numfuse::detail::pow_table;
