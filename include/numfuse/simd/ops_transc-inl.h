@@ -92,6 +92,12 @@ HWY_INLINE V via_f64(D d, V a, V b, F f) {
   }
 }
 
+/// (ln 2)^k / k!, k = 0..9: the Taylor series of 2^r (exp2_normal_f64).
+inline constexpr double exp2_taylor_f64[] = {
+    1.0,                   0x1.62e42fefa39efp-1,  0x1.ebfbdff82c58fp-3,  0x1.c6b08d704a0c0p-5,
+    0x1.3b2ab6fba4e77p-7,  0x1.5d87fe78a6731p-10, 0x1.430912f86c787p-13, 0x1.ffcbfc588b0c7p-17,
+    0x1.62c0223a5c824p-20, 0x1.b5253d395e7c4p-24};
+
 /// 2^n for integer-valued float lanes n in the normal exponent range.
 template <class D, class V>
 HWY_INLINE V pow2i(D d, V n) {
@@ -138,6 +144,35 @@ HWY_INLINE V fast_two_sum(V a, V b, V& err) {
 }
 
 #if HWY_NATIVE_FMA
+/// c[0] + c[1] x + ... + c[K-1] x^(K-1), K <= 8, by Estrin's scheme: pairs
+/// c[i] + c[i+1] x joined by x2 = x^2, then by x4 = x^4. Three multiply-add
+/// latencies after x2 instead of Horner's K - 1: the double-double log and
+/// exp of power are chains long enough that the reorder window, not the
+/// execution ports, bounds the throughput.
+template <int K, class D, class V>
+HWY_INLINE V estrin(D d, V x, V x2, V x4, const double* c) {
+  static_assert(K >= 1 && K <= 8);
+  const auto pair = [&](int i) {
+    return i + 1 < K ? hn::MulAdd(hn::Set(d, c[i + 1]), x, hn::Set(d, c[i])) : hn::Set(d, c[i]);
+  };
+  if constexpr (K <= 2) {
+    return pair(0);
+  } else if constexpr (K <= 4) {
+    return hn::MulAdd(pair(2), x2, pair(0));
+  } else {
+    const V lo = hn::MulAdd(pair(2), x2, pair(0));
+    const V hi = K <= 6 ? pair(4) : hn::MulAdd(pair(6), x2, pair(4));
+    return hn::MulAdd(hi, x4, lo);
+  }
+}
+
+/// Whether float64 vectors of D have 4 or 8 lanes (AVX2, AVX-512): a table
+/// of 2^(j/N) then fits one vector (exp2_normal_f64).
+template <class D>
+constexpr bool exp2_lanes_table() {
+  return hn::MaxLanes(D()) == 4 || hn::MaxLanes(D()) == 8;
+}
+
 /// log(x) as a double-double hi + lo, relative error about 2^-68, for
 /// normal positive finite float64 lanes: x = 2^k z, z = c (1 + r) with
 /// 1/c from simd/pow_table.hpp (r = z/c - 1 exact in one fma, |r| < 2^-8),
@@ -171,13 +206,10 @@ HWY_INLINE V log_dd(D d, V x, V& lo) {
   // or |log z| >= 2^-10
   const V hi = fast_two_sum(s2, ar2, e4);
   // r^3 (1/3 - r/4 + ... - r^5/8): truncation below 2^-67 relative
-  V q = hn::Set(d, -1.0 / 8);
-  q = hn::MulAdd(q, r, hn::Set(d, 1.0 / 7));
-  q = hn::MulAdd(q, r, hn::Set(d, -1.0 / 6));
-  q = hn::MulAdd(q, r, hn::Set(d, 1.0 / 5));
-  q = hn::MulAdd(q, r, hn::Set(d, -1.0 / 4));
-  q = hn::MulAdd(q, r, hn::Set(d, 1.0 / 3));
-  const V p = hn::Mul(hn::Mul(hn::Mul(r, r), r), q);
+  static constexpr double kQ[] = {1.0 / 3, -1.0 / 4, 1.0 / 5, -1.0 / 6, 1.0 / 7, -1.0 / 8};
+  const V r2 = hn::Mul(r, r);
+  const V q = estrin<6>(d, r, r2, hn::Mul(r2, r2), kQ);
+  const V p = hn::Mul(hn::Mul(r2, r), q);
   const V l = hn::Add(hn::Add(hn::Add(e1, e2), hn::Add(e3, e4)),
                       hn::Add(hn::MulAdd(kd, hn::Set(d, lt::ln2_lo), logc_lo), p));
   const V y = hn::Add(hi, l);
@@ -194,6 +226,9 @@ HWY_INLINE V log_dd(D d, V x, V& lo) {
 /// normal), else in two exact multiplications so that a subnormal result
 /// is rounded once more at most, overflowing to inf and underflowing to 0
 /// as it must (hi clamped to +-1100 first); a NaN hi gives NaN.
+/// (A table of 4 or 8 entries picked by a lane permutation, as in
+/// exp2_normal_f64, made float64 power 3% and exp 10% faster, but with
+/// |r| up to ln2/8 the error grew to 0.60 ULP with 8 lanes, 0.74 with 4.)
 template <class D, class V>
 HWY_INLINE V exp_dd(D d, V hi, V lo) {
   namespace lt = numfuse::detail::pow_table;
@@ -203,10 +238,9 @@ HWY_INLINE V exp_dd(D d, V hi, V lo) {
     n = hn::Round(hn::Mul(h, hn::Set(d, lt::inv_ln2_128)));
     const V r0 = hn::NegMulAdd(n, hn::Set(d, lt::ln2_128_hi), h);  // exact
     const V r = hn::Add(r0, hn::NegMulAdd(n, hn::Set(d, lt::ln2_128_lo), l));
-    V q = hn::MulAdd(r, hn::Set(d, 1.0 / 120), hn::Set(d, 1.0 / 24));
-    q = hn::MulAdd(q, r, hn::Set(d, 1.0 / 6));
-    q = hn::MulAdd(q, r, hn::Set(d, 0.5));
-    const V p = hn::MulAdd(hn::Mul(r, r), q, r);
+    static constexpr double kQ[] = {1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120};
+    const V r2 = hn::Mul(r, r);
+    const V p = hn::MulAdd(r2, estrin<4>(d, r, r2, r2, kQ), r);
     const auto idx = hn::And(hn::ConvertTo(di, n), hn::Set(di, 127));
     const V t_hi = hn::GatherIndex(d, lt::exp2_hi, idx);
     const V t_lo = hn::GatherIndex(d, lt::exp2_lo, idx);
@@ -234,7 +268,8 @@ HWY_INLINE V exp_dd(D d, V hi, V lo) {
 }
 
 /// 2^x for float64 lanes, within about 0.51 ULP: exp_dd of x ln2 as a
-/// double-double (NaN, inf, overflow and underflow included).
+/// double-double (NaN, inf, overflow and underflow included). Where every
+/// result is normal, vunary<op::exp2> takes exp2_normal_f64 instead.
 template <class D, class V>
 HWY_INLINE V exp2_f64(D d, V x) {
   namespace lt = numfuse::detail::pow_table;
@@ -242,6 +277,43 @@ HWY_INLINE V exp2_f64(D d, V x) {
   const V hi = hn::Mul(x, c);
   const V lo = hn::MulAdd(x, hn::Set(d, lt::ln2_tail), hn::MulSub(x, c, hi));
   return exp_dd(d, hi, lo);
+}
+
+/// 2^x for float64 lanes with |x| <= 1020 (every result normal), without
+/// the double-double product x ln2 that exp2_f64 forms: x = m/N + r, N the
+/// number of lanes (4 or 8), |r| <= 1/(2N) (r exact); 2^(j/N) (j = m mod N)
+/// as a double-double picked by a lane permutation, not a gather;
+/// 2^r - 1 = r Q(r) by the Taylor series to r^8 or r^9 (truncation below
+/// 2^-58); 2^(m div N) added to the exponent field. Measured over 4M random
+/// inputs against exp2l: 0.61 ULP at most with 8 lanes, 0.75 with 4 (the
+/// rounding of Q, times r, counts twice where the result is just below 1).
+template <class D, class V>
+HWY_INLINE V exp2_normal_f64(D d, V x) {
+  constexpr int N = static_cast<int>(hn::MaxLanes(D()));
+  static_assert(exp2_lanes_table<D>(), "float64 vectors of 4 or 8 lanes (AVX2, AVX-512)");
+  constexpr int kLog = N == 8 ? 3 : 2;
+  const hn::RebindToSigned<D> di;
+  const V m = hn::Round(hn::Mul(x, hn::Set(d, double(N))));
+  const V r = hn::NegMulAdd(m, hn::Set(d, 1.0 / N), x);  // exact
+  const auto mi = hn::ConvertTo(di, m);
+  // 2^(j/N) as a double-double: simd/pow_table.hpp's entries 128 j/N
+  namespace lt = numfuse::detail::pow_table;
+  constexpr int s = 128 / N;
+  alignas(64) static constexpr double hi[8] = {
+      lt::exp2_hi[0],          lt::exp2_hi[s],          lt::exp2_hi[2 * s],
+      lt::exp2_hi[3 * s],      lt::exp2_hi[4 * s % 128], lt::exp2_hi[5 * s % 128],
+      lt::exp2_hi[6 * s % 128], lt::exp2_hi[7 * s % 128]};
+  alignas(64) static constexpr double lo[8] = {
+      lt::exp2_lo[0],          lt::exp2_lo[s],          lt::exp2_lo[2 * s],
+      lt::exp2_lo[3 * s],      lt::exp2_lo[4 * s % 128], lt::exp2_lo[5 * s % 128],
+      lt::exp2_lo[6 * s % 128], lt::exp2_lo[7 * s % 128]};
+  const auto idx = hn::IndicesFromVec(d, hn::And(mi, hn::Set(di, N - 1)));
+  const V th = hn::TableLookupLanes(hn::Load(d, hi), idx);
+  const V tl = hn::TableLookupLanes(hn::Load(d, lo), idx);
+  V q = hn::Set(d, exp2_taylor_f64[N == 8 ? 8 : 9]);
+  for (int i = (N == 8 ? 7 : 8); i >= 1; --i) q = hn::MulAdd(q, r, hn::Set(d, exp2_taylor_f64[i]));
+  const V e = hn::Add(th, hn::MulAdd(th, hn::Mul(r, q), tl));  // in [0.9, 2.1)
+  return hn::BitCast(d, hn::Add(hn::BitCast(di, e), hn::ShiftLeft<52>(hn::ShiftRight<kLog>(mi))));
 }
 
 /// x^y for float64 lanes with x normal, positive and finite and y finite:
@@ -620,7 +692,14 @@ template <> struct vunary<op::exp2> {
   static HWY_INLINE V apply(D d, V a) {
     using T = hn::TFromD<D>;
 #if HWY_NATIVE_FMA
-    if constexpr (std::is_same_v<T, double>) return transc::exp2_f64(d, a);
+    if constexpr (std::is_same_v<T, double>) {
+      if constexpr (transc::exp2_lanes_table<D>()) {
+        if (HWY_LIKELY(hn::AllTrue(d, hn::Le(hn::Abs(a), hn::Set(d, 1020.0))))) {
+          return transc::exp2_normal_f64(d, a);
+        }
+      }
+      return transc::exp2_f64(d, a);
+    }
 #endif
     // Results in the normal range: 2^n is normal, one scaling multiply.
     const V lo = hn::Set(d, transc::is_f32<T> ? T(-126) : T(-1022));
