@@ -98,6 +98,39 @@ inline constexpr double exp2_taylor_f64[] = {
     0x1.3b2ab6fba4e77p-7,  0x1.5d87fe78a6731p-10, 0x1.430912f86c787p-13, 0x1.ffcbfc588b0c7p-17,
     0x1.62c0223a5c824p-20, 0x1.b5253d395e7c4p-24};
 
+/// c[0] + c[1] x + ... + c[K-1] x^(K-1), K <= 16, by Estrin's scheme:
+/// pairs c[i] + c[i+1] x, joined by x^2, then x^4, then x^8 -- log2(K)
+/// multiply-add latencies instead of Horner's K - 1, for a few more
+/// multiplications. The double-double log and exp of float64 power and the
+/// float64-lane series of float32 power and logaddexp are chains long
+/// enough that the reorder window, not the execution ports, limits how many
+/// vectors are in flight: a shorter chain is a faster kernel there.
+template <int K, class D, class V>
+HWY_INLINE V estrin_from(D d, V x, V x2, V x4, V x8, const double* c) {
+  using T = hn::TFromD<D>;
+  static_assert(K >= 1 && K <= 16);
+  if constexpr (K == 1) {
+    return hn::Set(d, T(c[0]));
+  } else if constexpr (K == 2) {
+    return hn::MulAdd(hn::Set(d, T(c[1])), x, hn::Set(d, T(c[0])));
+  } else if constexpr (K <= 4) {
+    return hn::MulAdd(estrin_from<K - 2>(d, x, x2, x4, x8, c + 2), x2,
+                      estrin_from<2>(d, x, x2, x4, x8, c));
+  } else if constexpr (K <= 8) {
+    return hn::MulAdd(estrin_from<K - 4>(d, x, x2, x4, x8, c + 4), x4,
+                      estrin_from<4>(d, x, x2, x4, x8, c));
+  } else {
+    return hn::MulAdd(estrin_from<K - 8>(d, x, x2, x4, x8, c + 8), x8,
+                      estrin_from<8>(d, x, x2, x4, x8, c));
+  }
+}
+template <class D, class V, std::size_t K>
+HWY_INLINE V estrin(D d, V x, const double (&c)[K]) {
+  const V x2 = hn::Mul(x, x);
+  const V x4 = hn::Mul(x2, x2);  // (unused ones are dropped by the compiler)
+  return estrin_from<int(K)>(d, x, x2, x4, hn::Mul(x4, x4), c);
+}
+
 /// 2^n for integer-valued float lanes n in the normal exponent range.
 template <class D, class V>
 HWY_INLINE V pow2i(D d, V n) {
@@ -144,28 +177,6 @@ HWY_INLINE V fast_two_sum(V a, V b, V& err) {
 }
 
 #if HWY_NATIVE_FMA
-/// c[0] + c[1] x + ... + c[K-1] x^(K-1), K <= 8, by Estrin's scheme: pairs
-/// c[i] + c[i+1] x joined by x2 = x^2, then by x4 = x^4. Three multiply-add
-/// latencies after x2 instead of Horner's K - 1: the double-double log and
-/// exp of power are chains long enough that the reorder window, not the
-/// execution ports, bounds the throughput.
-template <int K, class D, class V>
-HWY_INLINE V estrin(D d, V x, V x2, V x4, const double* c) {
-  static_assert(K >= 1 && K <= 8);
-  const auto pair = [&](int i) {
-    return i + 1 < K ? hn::MulAdd(hn::Set(d, c[i + 1]), x, hn::Set(d, c[i])) : hn::Set(d, c[i]);
-  };
-  if constexpr (K <= 2) {
-    return pair(0);
-  } else if constexpr (K <= 4) {
-    return hn::MulAdd(pair(2), x2, pair(0));
-  } else {
-    const V lo = hn::MulAdd(pair(2), x2, pair(0));
-    const V hi = K <= 6 ? pair(4) : hn::MulAdd(pair(6), x2, pair(4));
-    return hn::MulAdd(hi, x4, lo);
-  }
-}
-
 /// Whether float64 vectors of D have 4 or 8 lanes (AVX2, AVX-512): a table
 /// of 2^(j/N) then fits one vector (exp2_normal_f64).
 template <class D>
@@ -207,9 +218,7 @@ HWY_INLINE V log_dd(D d, V x, V& lo) {
   const V hi = fast_two_sum(s2, ar2, e4);
   // r^3 (1/3 - r/4 + ... - r^5/8): truncation below 2^-67 relative
   static constexpr double kQ[] = {1.0 / 3, -1.0 / 4, 1.0 / 5, -1.0 / 6, 1.0 / 7, -1.0 / 8};
-  const V r2 = hn::Mul(r, r);
-  const V q = estrin<6>(d, r, r2, hn::Mul(r2, r2), kQ);
-  const V p = hn::Mul(hn::Mul(r2, r), q);
+  const V p = hn::Mul(hn::Mul(hn::Mul(r, r), r), estrin(d, r, kQ));
   const V l = hn::Add(hn::Add(hn::Add(e1, e2), hn::Add(e3, e4)),
                       hn::Add(hn::MulAdd(kd, hn::Set(d, lt::ln2_lo), logc_lo), p));
   const V y = hn::Add(hi, l);
@@ -239,8 +248,7 @@ HWY_INLINE V exp_dd(D d, V hi, V lo) {
     const V r0 = hn::NegMulAdd(n, hn::Set(d, lt::ln2_128_hi), h);  // exact
     const V r = hn::Add(r0, hn::NegMulAdd(n, hn::Set(d, lt::ln2_128_lo), l));
     static constexpr double kQ[] = {1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120};
-    const V r2 = hn::Mul(r, r);
-    const V p = hn::MulAdd(r2, estrin<4>(d, r, r2, r2, kQ), r);
+    const V p = hn::MulAdd(hn::Mul(r, r), estrin(d, r, kQ), r);
     const auto idx = hn::And(hn::ConvertTo(di, n), hn::Set(di, 127));
     const V t_hi = hn::GatherIndex(d, lt::exp2_hi, idx);
     const V t_lo = hn::GatherIndex(d, lt::exp2_lo, idx);
@@ -608,7 +616,7 @@ HWY_INLINE V exp_medium(D d, V t) {
   const V n = hn::Round(hn::Mul(t, hn::Set(d, 1.44269504088896340736)));
   V r = hn::NegMulAdd(n, hn::Set(d, 0.693147180559945286227), t);
   r = hn::NegMulAdd(n, hn::Set(d, 2.319046813846299558e-17), r);
-  return hn::Mul(horner(d, r, exp_r10), pow2i(d, n));
+  return hn::Mul(estrin(d, r, exp_r10), pow2i(d, n));
 }
 
 /// x^y for float32 values in float64 lanes, x > 0 and both finite: exp(y
@@ -625,7 +633,7 @@ HWY_INLINE V pow_f32_in_f64(D d, V x, V y) {
   const V m = hn::BitCast(d, hn::Sub(hn::BitCast(di, x), hn::ShiftLeft<52>(k)));
   const V u = hn::Sub(m, hn::Set(d, 1.0));
   const V l = hn::MulAdd(hn::ConvertTo(d, k), hn::Set(d, 0.693147180559945309417),
-                         hn::Mul(u, horner(d, u, log1p_q13)));
+                         hn::Mul(u, estrin(d, u, log1p_q13)));
   const V lim = hn::Set(d, 300.0);
   return exp_medium(d, hn::Min(hn::Max(hn::Mul(y, l), hn::Neg(lim)), lim));
 }
@@ -649,13 +657,13 @@ HWY_INLINE V logaddexp_f32_in_f64(D d, V x, V y) {
   V e;  // exp(dn) or 2^dn, in [0, 1]
   if constexpr (kBase2) {
     const V n = hn::Round(dn);
-    e = hn::Mul(horner(d, hn::Mul(hn::Sub(dn, n), ln2), exp_r10), pow2i(d, n));
+    e = hn::Mul(estrin(d, hn::Mul(hn::Sub(dn, n), ln2), exp_r10), pow2i(d, n));
   } else {
     e = exp_medium(d, dn);
   }
   const auto reduce = hn::Gt(e, hn::Set(d, 0.41421356237309504880));
   const V u = hn::IfThenElse(reduce, hn::Mul(hn::Sub(e, hn::Set(d, 1.0)), hn::Set(d, 0.5)), e);
-  const V l = hn::MulAdd(u, horner(d, u, log1p_q13), hn::IfThenElseZero(reduce, ln2));
+  const V l = hn::MulAdd(u, estrin(d, u, log1p_q13), hn::IfThenElseZero(reduce, ln2));
   V res = kBase2 ? hn::MulAdd(l, hn::Set(d, 1.44269504088896340736), m) : hn::Add(m, l);
   res = hn::IfThenElse(hn::Eq(x, y), hn::Add(x, kBase2 ? hn::Set(d, 1.0) : ln2), res);
   return hn::IfThenElse(hn::Or(hn::IsNaN(x), hn::IsNaN(y)), hn::Add(x, y), res);
