@@ -176,14 +176,15 @@ HWY_INLINE V fast_two_sum(V a, V b, V& err) {
   return s;
 }
 
-#if HWY_NATIVE_FMA
 /// Whether float64 vectors of D have 4 or 8 lanes (AVX2, AVX-512): a table
-/// of 2^(j/N) then fits one vector (exp2_normal_f64).
+/// of 2^(j/N) then fits one vector (exp2_normal_f64,
+/// exp_medium_lanes).
 template <class D>
 constexpr bool exp2_lanes_table() {
   return hn::MaxLanes(D()) == 4 || hn::MaxLanes(D()) == 8;
 }
 
+#if HWY_NATIVE_FMA
 /// log(x) as a double-double hi + lo, relative error about 2^-68, for
 /// normal positive finite float64 lanes: x = 2^k z, z = c (1 + r) with
 /// 1/c from simd/pow_table.hpp (r = z/c - 1 exact in one fma, |r| < 2^-8),
@@ -619,6 +620,41 @@ HWY_INLINE V exp_medium(D d, V t) {
   return hn::Mul(estrin(d, r, exp_r10), pow2i(d, n));
 }
 
+/// exp(t) for float64 lanes t in [-300, 300] to about 2^-43 relative, as
+/// exp_medium, with 2^(j/N) from a one-vector table (N = 4 or 8 lanes,
+/// picked by a lane permutation) so that the series is of degree 6 or 7 on
+/// |r| <= ln2/(2N) instead of 10 on |r| <= ln2/2.
+template <class D, class V>
+HWY_INLINE V exp_medium_lanes(D d, V t) {
+  namespace lt = numfuse::detail::pow_table;
+  constexpr int N = static_cast<int>(hn::MaxLanes(D()));
+  static_assert(exp2_lanes_table<D>(), "float64 vectors of 4 or 8 lanes (AVX2, AVX-512)");
+  constexpr int kLog = N == 8 ? 3 : 2;
+  constexpr int s = 128 / N;
+  alignas(64) static constexpr double tab[8] = {
+      lt::exp2_hi[0],          lt::exp2_hi[s],          lt::exp2_hi[2 * s],
+      lt::exp2_hi[3 * s],      lt::exp2_hi[4 * s % 128], lt::exp2_hi[5 * s % 128],
+      lt::exp2_hi[6 * s % 128], lt::exp2_hi[7 * s % 128]};
+  static constexpr double kExp7[] = {1.0,       1.0,        1.0 / 2,   1.0 / 6,
+                                     1.0 / 24,  1.0 / 120,  1.0 / 720, 1.0 / 5040};
+  const hn::RebindToSigned<D> di;
+  const V n = hn::Round(hn::Mul(t, hn::Set(d, lt::inv_ln2_128 * N / 128)));
+  V r = hn::NegMulAdd(n, hn::Set(d, lt::ln2_128_hi * 128 / N), t);
+  r = hn::NegMulAdd(n, hn::Set(d, lt::ln2_128_lo * 128 / N), r);
+  const auto ni = hn::ConvertTo(di, n);
+  const V th = hn::TableLookupLanes(hn::Load(d, tab),
+                                    hn::IndicesFromVec(d, hn::And(ni, hn::Set(di, N - 1))));
+  V p;
+  if constexpr (N == 8) {
+    static constexpr double kExp6[] = {1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720};
+    p = estrin(d, r, kExp6);
+  } else {
+    p = estrin(d, r, kExp7);
+  }
+  const V e = hn::Mul(th, p);
+  return hn::BitCast(d, hn::Add(hn::BitCast(di, e), hn::ShiftLeft<52>(hn::ShiftRight<kLog>(ni))));
+}
+
 /// x^y for float32 values in float64 lanes, x > 0 and both finite: exp(y
 /// log x) with log x = k ln2 + log1p(m - 1), x = 2^k m, m in [sqrt(1/2),
 /// sqrt(2)) (m - 1 exact), log1p by the Q fit above and exp by exp_medium:
@@ -641,23 +677,29 @@ HWY_INLINE V pow_f32_in_f64(D d, V x, V y) {
 /// logaddexp (base e, or base 2) of float32 values in float64 lanes, with
 /// the precision a float32 result needs (about 2^-38 relative before the
 /// final rounding): max + log1p(exp(-|x - y|)) with exp by its Taylor
-/// series on |r| <= ln2/2 scaled by 2^n, and log1p(e) = u Q(u) (u = e, or
+/// series on |r| <= ln2/2 scaled by 2^n (base e on AVX2 and AVX-512:
+/// exp_medium_lanes, on |r| <= ln2/(2N)), and log1p(e) = u Q(u) (u = e, or
 /// (e - 1)/2 plus ln 2 when e > sqrt(2) - 1) with Q a degree-13 fit of
 /// log1p(u)/u on [sqrt(1/2) - 1, sqrt(2) - 1] (tools/fit_log1p.py, 2^-38
 /// relative): no division, where Highway's Exp and Log1p in float64 cost
 /// three. x == y (equal infinities included) gives x + ln 2 (x + 1); NaN
-/// gives NaN.
-template <bool kBase2, class D, class V>
+/// gives NaN. kFinite: the caller has checked that x and y are finite, and
+/// the selections for infinities and NaN are left out.
+template <bool kBase2, bool kFinite, class D, class V>
 HWY_INLINE V logaddexp_f32_in_f64(D d, V x, V y) {
   const V ln2 = hn::Set(d, 0.693147180559945309417);
   const V m = hn::Max(x, y);
   // -|x - y| (exact to 2^-53 relative: negligible in exp for a float32
   // result), clamped where exp (2^) is below every float32 (NaN -> -200)
-  const V dn = hn::Max(no_nan(d, hn::Neg(hn::Abs(hn::Sub(x, y)))), hn::Set(d, -200.0));
+  V dn = hn::Neg(hn::Abs(hn::Sub(x, y)));
+  if constexpr (!kFinite) dn = no_nan(d, dn);
+  dn = hn::Max(dn, hn::Set(d, -200.0));
   V e;  // exp(dn) or 2^dn, in [0, 1]
   if constexpr (kBase2) {
     const V n = hn::Round(dn);
     e = hn::Mul(estrin(d, hn::Mul(hn::Sub(dn, n), ln2), exp_r10), pow2i(d, n));
+  } else if constexpr (exp2_lanes_table<D>()) {
+    e = exp_medium_lanes(d, dn);
   } else {
     e = exp_medium(d, dn);
   }
@@ -665,8 +707,28 @@ HWY_INLINE V logaddexp_f32_in_f64(D d, V x, V y) {
   const V u = hn::IfThenElse(reduce, hn::Mul(hn::Sub(e, hn::Set(d, 1.0)), hn::Set(d, 0.5)), e);
   const V l = hn::MulAdd(u, estrin(d, u, log1p_q13), hn::IfThenElseZero(reduce, ln2));
   V res = kBase2 ? hn::MulAdd(l, hn::Set(d, 1.44269504088896340736), m) : hn::Add(m, l);
-  res = hn::IfThenElse(hn::Eq(x, y), hn::Add(x, kBase2 ? hn::Set(d, 1.0) : ln2), res);
+  // x == y: exactly x + ln 2 (x + 1). Finite, base e: l is then ln 2 already;
+  // base 2: l/ln2 rounds below 1 (logaddexp2(-1, -1) would not be 0).
+  if constexpr (!kFinite || kBase2) {
+    res = hn::IfThenElse(hn::Eq(x, y), hn::Add(x, kBase2 ? hn::Set(d, 1.0) : ln2), res);
+  }
+  if constexpr (kFinite) return res;
   return hn::IfThenElse(hn::Or(hn::IsNaN(x), hn::IsNaN(y)), hn::Add(x, y), res);
+}
+
+/// logaddexp_f32_in_f64 on float32 vectors: every lane finite (one test
+/// per float32 vector) skips the infinity and NaN selections of each half.
+template <bool kBase2, class D, class V>
+HWY_INLINE V logaddexp_f32(D d, V a, V b) {
+  // (always_inline: an out-of-line call per half vector costs 20%)
+  if (HWY_LIKELY(hn::AllTrue(d, hn::And(hn::IsFinite(a), hn::IsFinite(b))))) {
+    return via_f64(d, a, b, [](auto dd, auto x, auto y) __attribute__((always_inline)) {
+      return logaddexp_f32_in_f64<kBase2, true>(dd, x, y);
+    });
+  }
+  return via_f64(d, a, b, [](auto dd, auto x, auto y) __attribute__((always_inline)) {
+    return logaddexp_f32_in_f64<kBase2, false>(dd, x, y);
+  });
 }
 
 }  // namespace transc
@@ -774,10 +836,7 @@ template <> struct vbinary<op::logaddexp> {
   template <class D, class V>
   static HWY_INLINE V apply(D d, V a, V b) {
     if constexpr (transc::is_f32<hn::TFromD<D>>) {
-      // (always_inline: an out-of-line call per half vector costs 20%)
-      return transc::via_f64(d, a, b, [](auto dd, auto x, auto y) __attribute__((always_inline)) {
-        return transc::logaddexp_f32_in_f64<false>(dd, x, y);
-      });
+      return transc::logaddexp_f32<false>(d, a, b);
     } else {
       return transc::logaddexp<false>(d, a, b);
     }
@@ -787,9 +846,7 @@ template <> struct vbinary<op::logaddexp2> {
   template <class D, class V>
   static HWY_INLINE V apply(D d, V a, V b) {
     if constexpr (transc::is_f32<hn::TFromD<D>>) {
-      return transc::via_f64(d, a, b, [](auto dd, auto x, auto y) __attribute__((always_inline)) {
-        return transc::logaddexp_f32_in_f64<true>(dd, x, y);
-      });
+      return transc::logaddexp_f32<true>(d, a, b);
     } else {
       return transc::logaddexp<true>(d, a, b);
     }
