@@ -23,6 +23,7 @@
 #define NUMFUSE_SIMD_OPS_TRANSC_INL_H_
 #endif
 
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -184,6 +185,20 @@ constexpr bool exp2_lanes_table() {
   return hn::MaxLanes(D()) == 4 || hn::MaxLanes(D()) == 8;
 }
 
+/// 2^(j/N), j = 0..N-1 (N = 4 or 8), as a double-double: one vector each
+/// of simd/pow_table.hpp's entries 128 j/N (lanes N..7 unused), for
+/// TableLookupLanes.
+template <int N>
+struct exp2_frac_lanes {
+  static constexpr std::array<double, 8> pick(const double (&table)[128]) {
+    std::array<double, 8> v{};
+    for (int j = 0; j < N; ++j) v[j] = table[j * 128 / N];
+    return v;
+  }
+  alignas(64) static constexpr std::array<double, 8> hi = pick(numfuse::detail::pow_table::exp2_hi);
+  alignas(64) static constexpr std::array<double, 8> lo = pick(numfuse::detail::pow_table::exp2_lo);
+};
+
 #if HWY_NATIVE_FMA
 /// log(x) as a double-double hi + lo, relative error about 2^-68, for
 /// normal positive finite float64 lanes: x = 2^k z, z = c (1 + r) with
@@ -305,20 +320,9 @@ HWY_INLINE V exp2_normal_f64(D d, V x) {
   const V m = hn::Round(hn::Mul(x, hn::Set(d, double(N))));
   const V r = hn::NegMulAdd(m, hn::Set(d, 1.0 / N), x);  // exact
   const auto mi = hn::ConvertTo(di, m);
-  // 2^(j/N) as a double-double: simd/pow_table.hpp's entries 128 j/N
-  namespace lt = numfuse::detail::pow_table;
-  constexpr int s = 128 / N;
-  alignas(64) static constexpr double hi[8] = {
-      lt::exp2_hi[0],          lt::exp2_hi[s],          lt::exp2_hi[2 * s],
-      lt::exp2_hi[3 * s],      lt::exp2_hi[4 * s % 128], lt::exp2_hi[5 * s % 128],
-      lt::exp2_hi[6 * s % 128], lt::exp2_hi[7 * s % 128]};
-  alignas(64) static constexpr double lo[8] = {
-      lt::exp2_lo[0],          lt::exp2_lo[s],          lt::exp2_lo[2 * s],
-      lt::exp2_lo[3 * s],      lt::exp2_lo[4 * s % 128], lt::exp2_lo[5 * s % 128],
-      lt::exp2_lo[6 * s % 128], lt::exp2_lo[7 * s % 128]};
   const auto idx = hn::IndicesFromVec(d, hn::And(mi, hn::Set(di, N - 1)));
-  const V th = hn::TableLookupLanes(hn::Load(d, hi), idx);
-  const V tl = hn::TableLookupLanes(hn::Load(d, lo), idx);
+  const V th = hn::TableLookupLanes(hn::Load(d, exp2_frac_lanes<N>::hi.data()), idx);
+  const V tl = hn::TableLookupLanes(hn::Load(d, exp2_frac_lanes<N>::lo.data()), idx);
   V q = hn::Set(d, exp2_taylor_f64[N == 8 ? 8 : 9]);
   for (int i = (N == 8 ? 7 : 8); i >= 1; --i) q = hn::MulAdd(q, r, hn::Set(d, exp2_taylor_f64[i]));
   const V e = hn::Add(th, hn::MulAdd(th, hn::Mul(r, q), tl));  // in [0.9, 2.1)
@@ -630,11 +634,6 @@ HWY_INLINE V exp_medium_lanes(D d, V t) {
   constexpr int N = static_cast<int>(hn::MaxLanes(D()));
   static_assert(exp2_lanes_table<D>(), "float64 vectors of 4 or 8 lanes (AVX2, AVX-512)");
   constexpr int kLog = N == 8 ? 3 : 2;
-  constexpr int s = 128 / N;
-  alignas(64) static constexpr double tab[8] = {
-      lt::exp2_hi[0],          lt::exp2_hi[s],          lt::exp2_hi[2 * s],
-      lt::exp2_hi[3 * s],      lt::exp2_hi[4 * s % 128], lt::exp2_hi[5 * s % 128],
-      lt::exp2_hi[6 * s % 128], lt::exp2_hi[7 * s % 128]};
   static constexpr double kExp7[] = {1.0,       1.0,        1.0 / 2,   1.0 / 6,
                                      1.0 / 24,  1.0 / 120,  1.0 / 720, 1.0 / 5040};
   const hn::RebindToSigned<D> di;
@@ -642,7 +641,7 @@ HWY_INLINE V exp_medium_lanes(D d, V t) {
   V r = hn::NegMulAdd(n, hn::Set(d, lt::ln2_128_hi * 128 / N), t);
   r = hn::NegMulAdd(n, hn::Set(d, lt::ln2_128_lo * 128 / N), r);
   const auto ni = hn::ConvertTo(di, n);
-  const V th = hn::TableLookupLanes(hn::Load(d, tab),
+  const V th = hn::TableLookupLanes(hn::Load(d, exp2_frac_lanes<N>::hi.data()),
                                     hn::IndicesFromVec(d, hn::And(ni, hn::Set(di, N - 1))));
   V p;
   if constexpr (N == 8) {
