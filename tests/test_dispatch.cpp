@@ -97,6 +97,18 @@ results run_all(const std::string& target) {
   golden::run_cases<double, double, double>(gm, "pow_f64", pw, 1);
   golden::run_cases<double, double, double>(gm, "pow_f64_xa", pw, 1);
   golden::run_cases<double, double, double>(gm, "pow_f64_ax", pw, 1);
+  // float64 exp2 and float32 logaddexp (base e) take 2^(j/N) from a table of
+  // N = the target's float64 lane count (8 on AVX-512, 4 on AVX2: another
+  // series degree) and the C library's-free series elsewhere; float32
+  // logaddexp/logaddexp2 skip their NaN/inf selections in all-finite vectors.
+  // Each target's variant against NumPy (float32 logaddexp: NumPy's float64
+  // result rounded, see tests/golden/gen_ufunc_transc.py).
+  static const golden::data gt("ufunc_transc.txt");
+  golden::run_cases<double, double>(gt, "exp2_f64", [](auto& x) { return np::exp2(x); }, 1);
+  golden::run_cases<float, float, float>(
+      gt, "logaddexp_f32", [](auto& x, auto& y) { return np::logaddexp(x, y); }, 1);
+  golden::run_cases<float, float, float>(
+      gt, "logaddexp2_f32", [](auto& x, auto& y) { return np::logaddexp2(x, y); }, 1);
 
   // results of the exactly rounded ones, to compare across targets
   for (auto v : all_results<double, double, double>(g, "fused_f64", fused)) r.f64.push_back(v);

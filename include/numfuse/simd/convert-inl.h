@@ -52,7 +52,13 @@ HWY_INLINE hn::Vec<DTo> convert(DTo dto, DFrom dfrom, hn::Vec<DFrom> v) {
   } else if constexpr (std::is_same_v<From, float> && std::is_same_v<To, double>) {
     return hn::PromoteTo(dto, v);
   } else if constexpr (std::is_same_v<From, double> && std::is_same_v<To, float>) {
+#if HWY_TARGET == HWY_SCALAR || HWY_TARGET == HWY_EMU128
+    // Highway 1.0.3's DemoteTo there saturates inf and overflow to the
+    // largest float; NumPy (IEEE rounding) gives inf.
+    return convert_lanewise(dto, dfrom, v);
+#else
     return hn::DemoteTo(dto, v);
+#endif
   } else if constexpr (std::is_same_v<From, std::int32_t> && std::is_same_v<To, double>) {
     return hn::PromoteTo(dto, v);
   } else if constexpr (std::is_same_v<From, std::int32_t> && std::is_same_v<To, float>) {

@@ -61,7 +61,7 @@ HWY_INLINE V via_f64(D d, V v, F f) {
     return f(d, v);
   } else if constexpr (lanes_v<D> * 8 <= HWY_MAX_BYTES) {
     const hn::Rebind<double, D> dd;
-    return hn::DemoteTo(d, f(dd, hn::PromoteTo(dd, v)));
+    return convert(d, dd, f(dd, hn::PromoteTo(dd, v)));
   } else {
 #if HWY_TARGET != HWY_SCALAR  // (1-lane vectors always take the branch above)
     const hn::Half<D> dh;
@@ -79,7 +79,7 @@ HWY_INLINE V via_f64(D d, V a, V b, F f) {
     return f(d, a, b);
   } else if constexpr (lanes_v<D> * 8 <= HWY_MAX_BYTES) {
     const hn::Rebind<double, D> dd;
-    return hn::DemoteTo(d, f(dd, hn::PromoteTo(dd, a), hn::PromoteTo(dd, b)));
+    return convert(d, dd, f(dd, hn::PromoteTo(dd, a), hn::PromoteTo(dd, b)));
   } else {
 #if HWY_TARGET != HWY_SCALAR
     const hn::Half<D> dh;
