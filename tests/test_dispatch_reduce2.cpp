@@ -1,4 +1,4 @@
-// Runtime dispatch of the argmax and nan-reduction kernels: the same
+// Runtime dispatch of the argmax, nan-reduction and float-sum kernels: the same
 // calls under every SIMD target this CPU supports and that was compiled
 // (hwy::SupportedAndGeneratedTargets, selected with
 // hwy::SetSupportedTargetsForTest), each checked against NumPy's goldens
@@ -45,11 +45,18 @@ void check_current_target() {
   golden::check_array(np::eval(np::any(rf64, 1)), red.array<bool>("any.f64.1"), "any f64 1");
   golden::check_array(np::eval(np::any(rf64)), red.array<bool>("any.f64.all"), "any f64");
   golden::check_array(np::eval(np::all(ri32, {0, 2})), red.array<bool>("all.i32.0_2"), "all i32 (0,2)");
+  // NumPy's pairwise float sums, bit for bit, with every target's lane
+  // count: 20003 elements are two whole 8192-element chunks (chunk_sum)
+  // and a partial one (pairwise_sum).
+  CHECK(double(np::sum(red.array<double>("in.big"))) == red.array<double>("sum.big")());
+  CHECK(float(np::sum(red.array<float>("in.bigf"))) == red.array<float>("sum.bigf")());
+  const auto big = red.array<double>("in.big");
+  golden::check_array(np::eval(np::sqrt(np::sum(big * big))), red.array<double>("sumsq.big"), "norm", 1);
 }
 
 }  // namespace
 
-TEST_CASE("dispatch: argmax and nanmax kernels on every target") {
+TEST_CASE("dispatch: argmax, nanmax and float sum kernels on every target") {
   dispatch_test::on_every_target(check_current_target);
 }
 

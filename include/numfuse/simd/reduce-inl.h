@@ -81,10 +81,11 @@ struct reduce_kernel {
     ev.begin_row(r.ptrs, r.st);
   }
 
-  /// Rows are read as P streams in lockstep: one sequential stream leaves
-  /// memory bandwidth unused on some machines (docs/reductions.md), and P
-  /// independent accumulator chains also hide the add latency in cache.
+  /// Rows shorter than a chunk (and a row's last, partial chunk) are read
+  /// as P streams in lockstep: P independent accumulator chains hide the
+  /// add latency, and the per-leaf work of an irregular tree is shared.
   /// SSE4 keeps 2 streams (4 vectors of 2 doubles per block of 8 each).
+  /// Whole chunks take chunk_sum, one stream.
   static constexpr std::size_t P = V >= 4 ? 2 : 4;
 
   /// The lengths of the leaves (n <= 128) of NumPy's pairwise recursion
@@ -146,6 +147,44 @@ struct reduce_kernel {
       }
       out[q] = res;
     }
+  }
+
+  /// NumPy's pairwise_sum of a whole chunk, elements [i0, i0 + reduce_chunk).
+  /// Its tree is perfect: 64 leaves of 128 elements, each leaf's 8
+  /// accumulators added in adjacent pairs, then the leaves in adjacent
+  /// pairs. So the leaves' 512 accumulators, leaf after leaf, are added in
+  /// adjacent pairs level by level, a vector at a time (ConcatEven +
+  /// ConcatOdd): NumPy's additions, in another order. The chunk is read as
+  /// one sequential stream, leaf after leaf; each leaf has its own
+  /// accumulators, so the out-of-order core overlaps the add chains of
+  /// consecutive leaves.
+  template <class E>
+  static HWY_INLINE Acc chunk_sum(E& ev, std::size_t i0) {
+    constexpr std::size_t leaves = std::size_t(expr::reduce_chunk) / 128;
+    const D d;
+    alignas(64) S part[leaves * 8];
+    for (std::size_t leaf = 0; leaf < leaves; ++leaf) {
+      const std::size_t at = i0 + leaf * 128;
+      hn::Vec<D> acc[V];
+      for (std::size_t k = 0; k < V; ++k) acc[k] = get(ev, at + k * L);
+      for (std::size_t i = 8; i < 128; i += 8) {
+        for (std::size_t k = 0; k < V; ++k) acc[k] = hn::Add(acc[k], get(ev, at + i + k * L));
+      }
+      for (std::size_t k = 0; k < V; ++k) hn::Store(acc[k], d, part + leaf * 8 + k * L);
+    }
+    std::size_t m = leaves * 8;
+#if HWY_TARGET != HWY_SCALAR
+    for (; m > L; m /= 2) {
+      for (std::size_t j = 0; j < m; j += 2 * L) {
+        const auto lo = hn::Load(d, part + j), hi = hn::Load(d, part + j + L);
+        hn::Store(hn::Add(hn::ConcatEven(d, hi, lo), hn::ConcatOdd(d, hi, lo)), d, part + j / 2);
+      }
+    }
+#endif
+    for (; m > 1; m /= 2) {  // the last levels (all of them on the scalar target)
+      for (std::size_t j = 0; j < m / 2; ++j) part[j] = part[2 * j] + part[2 * j + 1];
+    }
+    return part[0];
   }
 
   /// NumPy's pairwise_sum of elements [i0, i0 + n), n <= reduce_chunk: the
@@ -219,7 +258,7 @@ struct reduce_kernel {
     for (std::size_t c = 0; c < r.n; c += chunk) {
       const std::size_t m = std::min(chunk, r.n - c);
       if constexpr (pairwise) {
-        total = total + pairwise_sum(ev, r, c, m);
+        total = total + (m == chunk ? chunk_sum(ev, c) : pairwise_sum(ev, r, c, m));
       } else {
         total = combine_scalar<Op>(total, reduce_block(ev, r, c, m));
       }
