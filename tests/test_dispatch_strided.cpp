@@ -3,8 +3,9 @@
 // 19 and around 32 and 64, so that a row ends at each position of a vector
 // (the padded tails of simd/tail-inl.h), for the assignment, reduction,
 // scan and arg-reduction kernels, and the interleaving joins (stack along
-// the last axis: simd/interleave-inl.h) for every element size. A regression
-// test for any change to how strided leaves are loaded. Goldens: tests/data/strided.txt
+// the last axis: simd/interleave-inl.h) for every element size, and 2-d
+// operands read across their rows (A.T, packed by simd/pack-inl.h). A
+// regression test for any change to how strided leaves are loaded. Goldens: tests/data/strided.txt
 // (tests/golden/gen_strided.py).
 #include <doctest/doctest.h>
 
@@ -90,7 +91,31 @@ void run_stack(const std::string& dt) {
   }
 }
 
+/// X.T + 10 * Y (m x n) for the sources of gen_strided.py's "T" records:
+/// X[i, j] = (7 * (i * m + j)) % 11 + 1 (n x m), Y[i, j] = (i * n + j) % 13,
+/// X reversed along its first axis when `flip`. Large enough for tiles
+/// (eval/split.hpp) whose X.T block is packed by simd/pack-inl.h.
+template <class T>
+void run_transposed(const std::string& dt, int m, int n, bool flip) {
+  INFO("dtype " << dt << ", " << m << " x " << n << (flip ? ", X reversed" : ""));
+  np::ndarray<T> X = np::empty<T>({n, m}), Y = np::empty<T>({m, n});
+  for (int i = 0; i < n * m; ++i) X.data()[i] = T((7 * i) % 11 + 1);
+  for (int i = 0; i < m * n; ++i) Y.data()[i] = T(i % 13);
+  const auto Xs = flip ? X.view(S(np::none, np::none, -1)) : X.view(S());
+  const std::string name = std::string("T") + (flip ? "rev." : ".") + dt + "." + std::to_string(m) +
+                           "x" + std::to_string(n);
+  check(np::eval(Xs.T() + 10 * Y), name);
+}
+
 }  // namespace
+
+TEST_CASE("operands read across their rows (A.T) on every target, 4- and 8-byte elements") {
+  dispatch_test::on_every_target([] {
+    run_transposed<double>("float64", 37, 523, false);
+    run_transposed<std::int32_t>("int32", 37, 523, false);
+    run_transposed<double>("float64", 34, 515, true);
+  });
+}
 
 TEST_CASE("stack along the last axis on every target, for every element size") {
   dispatch_test::on_every_target([] {

@@ -56,6 +56,15 @@ def main():
             A = a[:2 * n].reshape(2, n)
             B = b[:2 * n].reshape(2, n)
             w.array("stack2d.%s.%d" % (dt, n), np.stack((A, B, A), axis=-1))
+    # Operands read across their rows (X.T): tiles of 16 x 256 whose X.T
+    # block is transposed into a buffer in N x N squares. 37 rows and 523
+    # columns end the last tile at 5 rows and 11 columns (3 past a square).
+    for dt, (m, n), flip in (("float64", (37, 523), False), ("int32", (37, 523), False),
+                             ("float64", (34, 515), True)):
+        X = ((7 * np.arange(n * m)) % 11 + 1).reshape(n, m).astype(dt)
+        Y = (np.arange(m * n) % 13).reshape(m, n).astype(dt)
+        Xs = X[::-1] if flip else X
+        w.array("T%s.%s.%dx%d" % ("rev" if flip else "", dt, m, n), Xs.T + 10 * Y)
     w.close()
 
 

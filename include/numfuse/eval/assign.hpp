@@ -117,15 +117,17 @@ bool contiguous_plan(plan<K>& p, Out* data, const dims& shape, const dims& estri
   return ok;
 }
 
-/// The byte strides of a plan contiguous_plan() filled (it sets only the
-/// base and the shape): each operand's element size (1 for an iota).
+/// The byte strides and element sizes of a plan contiguous_plan() filled
+/// (it sets only the base and the shape): each operand's element size (1
+/// for an iota).
 template <dtype Out, int K, class Node>
 void unit_strides_of(plan<K>& p, const Node& node) {
-  p.strides[0][0] = sizeof(Out);
+  p.strides[0][0] = p.itemsize[0] = sizeof(Out);
   int k = 1;
   expr::for_each_leaf(node, [&](const auto& leaf) {
     using L = std::remove_cvref_t<decltype(leaf)>;
-    p.strides[k++][0] = expr::is_array_leaf_v<L> ? sizeof(typename L::value_type) : 1;
+    p.strides[k][0] = p.itemsize[k] = expr::is_array_leaf_v<L> ? sizeof(typename L::value_type) : 1;
+    ++k;
   });
 }
 

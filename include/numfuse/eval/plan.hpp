@@ -32,6 +32,7 @@ struct plan {
   std::ptrdiff_t shape[maxdims];
   std::ptrdiff_t strides[K][maxdims];
   std::uintptr_t base[K];
+  std::ptrdiff_t itemsize[K];  // bytes per element (1 for an iota)
 
   std::ptrdiff_t inner_size() const noexcept { return shape[ndim - 1]; }
   std::ptrdiff_t inner_stride(int k) const noexcept { return strides[k][ndim - 1]; }
@@ -94,6 +95,7 @@ void make_plan(plan<K>& p, const dims& out_shape, const operand_desc* ops) {
   p.leaves_contiguous = true;
   for (int k = 0; k < K; ++k) {
     p.base[k] = ops[k].base;
+    p.itemsize[k] = ops[k].itemsize;
     const bool unit = p.strides[k][p.ndim - 1] == ops[k].itemsize;
     if (k > 0) p.leaves_contiguous = p.leaves_contiguous && unit;
   }

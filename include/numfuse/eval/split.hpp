@@ -23,6 +23,7 @@
 #include <memory>
 
 #include "numfuse/config.hpp"
+#include "numfuse/eval/pack.hpp"
 #include "numfuse/eval/parallel.hpp"
 #include "numfuse/eval/plan.hpp"
 #include "numfuse/expr/node.hpp"
@@ -158,13 +159,17 @@ void narrow_bands(const plan<K>& p, plan_cut& c, int threads) noexcept {
   c.chunks = std::max(chunks, std::min<std::ptrdiff_t>(c.chunks, threads));
 }
 
-/// Runs rows [r0, r1) of a tiled plan, tile by tile.
+/// Runs rows [r0, r1) of a tiled plan, tile by tile. The leaves it reads
+/// across their rows are buffered one tile at a time (eval/pack.hpp).
 template <int K>
 void run_assign_tiles(const plan<K>& p, kernel_call run, std::ptrdiff_t r0, std::ptrdiff_t r1) {
+  const tile_buffers<K> buffers(p, tile_rows, tile_cols);
   for (std::ptrdiff_t r = r0; r < r1; r += tile_rows) {
     const plan<K> band = sub_plan(p, 0, r, std::min(r + tile_rows, r1));
     for (std::ptrdiff_t c = 0; c < p.shape[1]; c += tile_cols) {
-      run(sub_plan(band, 1, c, std::min(c + tile_cols, p.shape[1])));
+      plan<K> tile = sub_plan(band, 1, c, std::min(c + tile_cols, p.shape[1]));
+      buffers.pack(tile);
+      run(tile);
     }
   }
 }

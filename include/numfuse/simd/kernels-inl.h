@@ -28,6 +28,7 @@
 #include "numfuse/simd/var-inl.h"
 #include "numfuse/simd/gather-inl.h"
 #include "numfuse/simd/interleave-inl.h"
+#include "numfuse/simd/pack-inl.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace numfuse {
