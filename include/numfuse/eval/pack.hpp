@@ -44,8 +44,6 @@ class tile_buffers {
     if (n_ > 0) mem_ = hwy::AllocateAligned<unsigned char>(bytes);
   }
 
-  bool empty() const noexcept { return n_ == 0; }
-
   /// Copies the block of tile t of every buffered leaf into its buffer and
   /// points t at the buffer.
   void pack(plan<K>& t) const {

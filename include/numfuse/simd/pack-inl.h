@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "hwy/highway.h"
 #include "numfuse/eval/plan.hpp"
@@ -39,16 +40,14 @@ struct pack_kernel {
 #if HWY_TARGET == HWY_SCALAR
     (void)v;  // one lane: nothing to move
 #else
-    {
-      const D d;
-      for (std::size_t round = 1; round < N; round *= 2) {
-        hn::Vec<D> t[N];
-        for (std::size_t k = 0; k < N / 2; ++k) {
-          t[k] = hn::ConcatEven(d, v[2 * k + 1], v[2 * k]);
-          t[k + N / 2] = hn::ConcatOdd(d, v[2 * k + 1], v[2 * k]);
-        }
-        for (std::size_t k = 0; k < N; ++k) v[k] = t[k];
+    const D d;
+    for (std::size_t round = 1; round < N; round *= 2) {
+      hn::Vec<D> t[N];
+      for (std::size_t k = 0; k < N / 2; ++k) {
+        t[k] = hn::ConcatEven(d, v[2 * k + 1], v[2 * k]);
+        t[k + N / 2] = hn::ConcatOdd(d, v[2 * k + 1], v[2 * k]);
       }
+      for (std::size_t k = 0; k < N; ++k) v[k] = t[k];
     }
 #endif
   }
@@ -75,11 +74,12 @@ struct pack_kernel {
         for (std::size_t i = 0; i < N; ++i) hn::StoreU(v[i], d, out(r + i, c));
       }
     }
+    // The edges, element by element (memcpy: the elements are not U objects).
     for (std::size_t r = rN; r < rows; ++r) {  // the last rows % N rows
-      for (std::size_t c = 0; c < cN; ++c) *out(r, c) = *at(r, c);
+      for (std::size_t c = 0; c < cN; ++c) std::memcpy(out(r, c), at(r, c), sizeof(U));
     }
     for (std::size_t r = 0; r < rows; ++r) {  // the last cols % N columns
-      for (std::size_t c = cN; c < cols; ++c) *out(r, c) = *at(r, c);
+      for (std::size_t c = cN; c < cols; ++c) std::memcpy(out(r, c), at(r, c), sizeof(U));
     }
   }
 };
