@@ -99,7 +99,7 @@ results run_all(const std::string& target) {
   golden::run_cases<double, double, double>(gm, "pow_f64_ax", pw, 1);
   // float64 exp2 and float32 logaddexp (base e) take 2^(j/N) from a table of
   // N = the target's float64 lane count (8 on AVX-512, 4 on AVX2: another
-  // series degree) and the C library's-free series elsewhere; float32
+  // series degree) and a table-free series elsewhere; float32
   // logaddexp/logaddexp2 skip their NaN/inf selections in all-finite vectors.
   // Each target's variant against NumPy (float32 logaddexp: NumPy's float64
   // result rounded, see tests/golden/gen_ufunc_transc.py).

@@ -58,9 +58,10 @@ def main():
             w.array("stack2d.%s.%d" % (dt, n), np.stack((A, B, A), axis=-1))
     # Operands read across their rows (X.T): tiles of 16 x 256 whose X.T
     # block is transposed into a buffer in N x N squares. 37 rows and 523
-    # columns end the last tile at 5 rows and 11 columns (3 past a square).
+    # columns end the last tile at 5 rows and 11 columns (3 past a square);
+    # 45 rows end it at 13 (a square of 8 and 5 more, or 3 squares of 4 and 1).
     for dt, (m, n), flip in (("float64", (37, 523), False), ("int32", (37, 523), False),
-                             ("float64", (34, 515), True)):
+                             ("int32", (45, 515), False), ("float64", (45, 515), True)):
         X = ((7 * np.arange(n * m)) % 11 + 1).reshape(n, m).astype(dt)
         Y = (np.arange(m * n) % 13).reshape(m, n).astype(dt)
         Xs = X[::-1] if flip else X
