@@ -101,11 +101,12 @@ struct assign_kernel {
     const std::size_t N = hn::Lanes(dw);
     std::size_t i = 0;
     if constexpr (cheap) {
+      // Each vector stored before the next one is read: the memory
+      // streams advance in the order a plain loop's do (reading both
+      // vectors first was 5% slower on 16M-element E1).
       for (; i + 2 * N <= n; i += 2 * N) {
-        const auto v0 = value(ev, dw, i);
-        const auto v1 = value(ev, dw, i + N);
-        store<Contig>(v0, dsw, out, ostride, i);
-        store<Contig>(v1, dsw, out, ostride, i + N);
+        store<Contig>(value(ev, dw, i), dsw, out, ostride, i);
+        store<Contig>(value(ev, dw, i + N), dsw, out, ostride, i + N);
       }
       if (i + N <= n) {
         store<Contig>(value(ev, dw, i), dsw, out, ostride, i);
