@@ -5,8 +5,9 @@
 // scan and arg-reduction kernels, and the interleaving joins (stack along
 // the last axis: simd/interleave-inl.h) for every element size, and 2-d
 // operands read across their rows (A.T, packed by simd/pack-inl.h). A
-// regression test for any change to how strided leaves are loaded. Goldens: tests/data/strided.txt
-// (tests/golden/gen_strided.py).
+// regression test for any change to how strided leaves are loaded. Also rows
+// with broadcast (stride-0) operands beside unit-stride ones. Goldens:
+// tests/data/strided.txt (tests/golden/gen_strided.py).
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -70,6 +71,31 @@ void run(const std::string& dt) {
   }
 }
 
+/// Rows with a broadcast (stride-0) operand beside unit-stride ones: the
+/// assignment kernel's branch-free rows (row_access::unit_or_splat), with
+/// operands of the result's type, of another (float32, converted in
+/// registers) and bool.
+template <class T>
+void run_broadcast(const std::string& dt) {
+  np::ndarray<T> c = np::empty<T>({3});
+  np::ndarray<float> c32 = np::empty<float>({3});
+  np::ndarray<bool> m = np::empty<bool>({3});
+  for (int i = 0; i < 3; ++i) {
+    c(i) = T(3 + 2 * i);
+    c32(i) = float(3 + 2 * i);
+    m(i) = i != 1;
+  }
+  for (const int n : lengths) {
+    INFO("dtype " << dt << ", n " << n);
+    const np::ndarray<T> a = source_a<T>(n), b = source_b<T>(n);
+    const std::string k = "." + dt + "." + std::to_string(n);
+    const auto an = a.view(S(0, n)), bn = b.view(S(0, n));
+    check(np::eval(c.view(S(), np::newaxis) * b.view(np::newaxis, S(0, n)) + an), "outer" + k);
+    check(np::eval(c32.view(S(), np::newaxis) + an), "mix" + k);
+    check(np::eval(np::where(m.view(S(), np::newaxis), an, bn * 2)), "where" + k);
+  }
+}
+
 /// stack(..., axis=-1) of 2, 3 and 4 unit-stride parts (StoreInterleavedP),
 /// of stride-2 parts (the element-by-element row) and of 2-d parts.
 template <class T>
@@ -116,6 +142,16 @@ TEST_CASE("operands read across their rows (A.T) on every target, 4- and 8-byte 
     run_transposed<std::int32_t>("int32", 37, 523, false);
     run_transposed<std::int32_t>("int32", 45, 515, false);
     run_transposed<double>("float64", 45, 515, true);
+  });
+}
+
+TEST_CASE("rows with broadcast operands on every target, at every position of a vector") {
+  dispatch_test::on_every_target([] {
+    run_broadcast<double>("float64");
+    run_broadcast<float>("float32");
+    run_broadcast<std::int64_t>("int64");
+    run_broadcast<std::int32_t>("int32");
+    run_broadcast<std::uint8_t>("uint8");
   });
 }
 

@@ -13,6 +13,12 @@ b = (7 * a) % 11 + 1 (as <dt>); the records <case>.<dt>.<n> are:
   sum2    np.sum(a[::2])             a reduction over a stride-2 row
   cum2    np.cumsum(b[1::2])         a scan over a stride-2 row
   argrev  np.argmax(b[::-1])         an arg-reduction over a reversed row
+and, for rows where some operands are broadcast (stride 0) beside unit-stride
+ones (the assignment kernel's branch-free rows), with c = [3, 5, 7] as <dt>,
+c32 the same as float32 and m = [True, False, True]:
+  outer   c[:, None] * b[None, :n] + a[:n]        3 x n
+  mix     c32[:, None] + a[:n]                     NumPy's promotion; 3 x n
+  where   np.where(m[:, None], a[:n], b[:n] * 2)   a broadcast bool operand
 and, for the interleaving joins (simd/interleave-inl.h), with dtypes STACK_DTYPES
 (every element size) and parts p = (a[:n], b[:n], a[1:n+1], b[1:n+1]):
   stack2, stack3, stack4   np.stack(p[:P], axis=-1)
@@ -45,6 +51,12 @@ def main():
             w.array("sum2.%s.%d" % (dt, n), np.sum(a[::2]))
             w.array("cum2.%s.%d" % (dt, n), np.cumsum(b[1::2]))
             w.array("argrev.%s.%d" % (dt, n), np.argmax(b[::-1]))
+            c = np.array([3, 5, 7], dtype=dt)
+            c32 = c.astype("float32")
+            m = np.array([True, False, True])
+            w.array("outer.%s.%d" % (dt, n), c[:, None] * b[None, :n] + a[:n])
+            w.array("mix.%s.%d" % (dt, n), c32[:, None] + a[:n])
+            w.array("where.%s.%d" % (dt, n), np.where(m[:, None], a[:n], b[:n] * 2))
     for dt in STACK_DTYPES:
         for n in LENGTHS:
             a = np.arange(2 * n + 1).astype(dt)

@@ -36,6 +36,15 @@ struct plan {
 
   std::ptrdiff_t inner_size() const noexcept { return shape[ndim - 1]; }
   std::ptrdiff_t inner_stride(int k) const noexcept { return strides[k][ndim - 1]; }
+  /// The output unit-stride in the inner loop and every leaf unit-stride or
+  /// broadcast along it (stride 0: x[:, None] in x[:, None] * y[None, :]).
+  bool unit_or_splat() const noexcept {
+    if (inner_stride(0) != itemsize[0]) return false;
+    for (int k = 1; k < K; ++k) {
+      if (inner_stride(k) != itemsize[k] && inner_stride(k) != 0) return false;
+    }
+    return true;
+  }
   std::ptrdiff_t outer_size() const noexcept {
     std::ptrdiff_t n = 1;
     for (int d = 0; d + 1 < ndim; ++d) n *= shape[d];

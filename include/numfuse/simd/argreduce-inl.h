@@ -218,9 +218,9 @@ struct argreduce_kernel {
     }
   }
 
-  template <bool Contig>
+  template <row_access Access>
   static void rows(const detail::plan<K>& p, const Node& node) {
-    evaluator<Node, 1, Contig> ev(node);
+    evaluator<Node, 1, Access> ev(node);
     std::ptrdiff_t st[K];
     std::uintptr_t ptrs[K];
     for (int k = 0; k < K; ++k) {
@@ -260,7 +260,7 @@ struct argreduce_kernel {
   static void run(const void* plan, const void* node) {
     const auto& p = *static_cast<const detail::plan<K>*>(plan);
     const auto& nd = *static_cast<const Node*>(node);
-    // Contig when every leaf (operands 1..K-2) is unit-stride.
+    // row_access::unit when every leaf (operands 1..K-2) is unit-stride.
     std::ptrdiff_t size[K] = {};
     padded_row<K>::leaf_sizes(nd, size);
     bool contig = true;
@@ -268,9 +268,9 @@ struct argreduce_kernel {
       contig = contig && p.inner_stride(k) == (size[k] ? size[k] : 1);
     }
     if (contig) {
-      rows<true>(p, nd);
+      rows<row_access::unit>(p, nd);
     } else {
-      rows<false>(p, nd);
+      rows<row_access::any>(p, nd);
     }
   }
 };

@@ -2,8 +2,8 @@
 // how to produce one vector of its values (get) or truth values (get_mask)
 // at inner index i. Compiled once per SIMD target.
 //
-// evaluator<Node, I, Contig>: I is the plan index of the node's first leaf;
-// Contig says every leaf is unit-stride in the inner loop (no mode checks).
+// evaluator<Node, I, Acc>: I is the plan index of the node's first leaf;
+// Acc (row_access) is what the row may assume of the leaves' inner strides.
 // A numeric node answers get(d, i) in any lane type (converting in
 // registers) and get_mask(d, i) as "value != 0"; a bool node answers
 // get_mask natively and get(d, i) as 0/1. prefetch(i) asks for the cache
@@ -33,7 +33,16 @@ HWY_BEFORE_NAMESPACE();
 namespace numfuse {
 namespace HWY_NAMESPACE {
 
-template <class Node, int I, bool Contig>
+/// What a row's evaluator knows of its array leaves' inner strides:
+///  - any: nothing; each leaf checks its mode (unit, splat, pair, strided)
+///    at every load;
+///  - unit: every leaf is unit-stride (plain loads, no checks);
+///  - unit_or_splat: every leaf is unit-stride or broadcast (stride 0, as
+///    x[:, None] in x[:, None] * y[None, :]); each load is branch-free: a
+///    broadcast leaf reads a vector of copies of its element, set per row.
+enum class row_access : std::uint8_t { any, unit, unit_or_splat };
+
+template <class Node, int I, row_access Acc>
 struct evaluator;
 
 /// How far ahead of the element being computed a compute-bound row asks
@@ -104,33 +113,57 @@ template <class DS>
 hn::Vec<DS> load_pair(DS, const hn::TFromD<DS>*);  // never called
 #endif
 
-template <class L, int I, bool Contig>
+/// A vector's worth of copies of a broadcast leaf's element (row_access::
+/// unit_or_splat); nothing otherwise.
+template <class S, bool Used>
+struct splat_copies {};
+template <class S>
+struct splat_copies<S, true> {
+  alignas(HWY_MAX_BYTES) S v[HWY_MAX_BYTES / sizeof(S)];
+};
+
+template <class L, int I, row_access Acc>
   requires expr::is_array_leaf_v<L>
-struct evaluator<L, I, Contig>
+struct evaluator<L, I, Acc>
     : std::conditional_t<std::is_same_v<typename L::value_type, bool>,
-                         bool_node<evaluator<L, I, Contig>>,
-                         numeric_node<evaluator<L, I, Contig>, typename L::value_type>> {
+                         bool_node<evaluator<L, I, Acc>>,
+                         numeric_node<evaluator<L, I, Acc>, typename L::value_type>> {
   using T = typename L::value_type;
   using S = lane_t<T>;
+  static constexpr bool by_copies = Acc == row_access::unit_or_splat;
   const S* row = nullptr;
   std::ptrdiff_t stride = 1;
   lane_mode mode = lane_mode::contiguous;
+  std::size_t index_mask = ~std::size_t(0);  // unit_or_splat: 0 for a broadcast
+  [[no_unique_address]] splat_copies<S, by_copies> copies;
 
   explicit evaluator(const L&) {}
+  evaluator(const evaluator&) = delete;  // row may point into copies
   HWY_INLINE void begin_row(const std::uintptr_t* ptrs, const std::ptrdiff_t* strides) {
     row = reinterpret_cast<const S*>(ptrs[I]);
     stride = strides[I] / std::ptrdiff_t(sizeof(S));
-    if constexpr (!Contig) {
+    if constexpr (Acc == row_access::any) {
       mode = stride == 1   ? lane_mode::contiguous
              : stride == 0 ? lane_mode::splat
              : stride == 2 ? lane_mode::pair
                            : lane_mode::strided;
+    } else if constexpr (by_copies) {
+      if (stride == 0) {
+        const hn::ScalableTag<S> dmax;  // at most HWY_MAX_BYTES
+        hn::Store(hn::Set(dmax, *row), dmax, copies.v);
+        row = copies.v;
+        index_mask = 0;
+      } else {
+        index_mask = ~std::size_t(0);
+      }
     }
   }
   template <class DS>
   HWY_INLINE hn::Vec<DS> load(DS ds, std::size_t i) const {
-    if constexpr (Contig) {
+    if constexpr (Acc == row_access::unit) {
       return hn::LoadU(ds, row + i);
+    } else if constexpr (by_copies) {
+      return hn::LoadU(ds, row + (i & index_mask));
     } else {
       if (mode == lane_mode::contiguous) return hn::LoadU(ds, row + i);
       if (mode == lane_mode::splat) return hn::Set(ds, *row);
@@ -148,7 +181,7 @@ struct evaluator<L, I, Contig>
   HWY_INLINE hn::Vec<DT> value(DT dt, std::size_t i) const {
     return load(dt, i);
   }
-  /// Unit-stride rows only (Contig). A prefetch never faults: the address
+  /// Unit-stride rows only (row_access::unit). A prefetch never faults: the address
   /// may lie past the row.
   HWY_INLINE void prefetch(std::size_t i) const {
     hwy::Prefetch(reinterpret_cast<const S*>(reinterpret_cast<std::uintptr_t>(row + i) +
@@ -166,8 +199,8 @@ struct evaluator<L, I, Contig>
 };
 
 // ---- scalar leaf: a splat
-template <class T, int I, bool Contig>
-struct evaluator<expr::scalar_leaf<T>, I, Contig> {
+template <class T, int I, row_access Acc>
+struct evaluator<expr::scalar_leaf<T>, I, Acc> {
   T v;
   explicit evaluator(const expr::scalar_leaf<T>& s) : v(s.value) {}
   HWY_INLINE void begin_row(const std::uintptr_t*, const std::ptrdiff_t*) {}
@@ -184,9 +217,9 @@ struct evaluator<expr::scalar_leaf<T>, I, Contig> {
 };
 
 // ---- iota leaf: start + index*step, the index carried as the "pointer"
-template <class T, int I, bool Contig>
-struct evaluator<expr::iota_leaf<T>, I, Contig>
-    : numeric_node<evaluator<expr::iota_leaf<T>, I, Contig>, T> {
+template <class T, int I, row_access Acc>
+struct evaluator<expr::iota_leaf<T>, I, Acc>
+    : numeric_node<evaluator<expr::iota_leaf<T>, I, Acc>, T> {
   T start, step;
   std::ptrdiff_t first = 0, stride = 1;
   explicit evaluator(const expr::iota_leaf<T>& n) : start(n.start), step(n.step) {}
@@ -213,9 +246,9 @@ struct evaluator<expr::iota_leaf<T>, I, Contig>
 };
 
 // ---- reference to an lvalue expression
-template <class N, int I, bool Contig>
-struct evaluator<expr::node_ref<N>, I, Contig> : evaluator<N, I, Contig> {
-  explicit evaluator(const expr::node_ref<N>& r) : evaluator<N, I, Contig>(*r.p) {}
+template <class N, int I, row_access Acc>
+struct evaluator<expr::node_ref<N>, I, Acc> : evaluator<N, I, Acc> {
+  explicit evaluator(const expr::node_ref<N>& r) : evaluator<N, I, Acc>(*r.p) {}
 };
 
 // ---- unary
@@ -229,14 +262,14 @@ constexpr bool is_predicate() {
   }
 }
 
-template <class Op, class A, int I, bool Contig>
-struct evaluator<expr::unary<Op, A>, I, Contig>
+template <class Op, class A, int I, row_access Acc>
+struct evaluator<expr::unary<Op, A>, I, Acc>
     : std::conditional_t<std::is_same_v<typename expr::unary<Op, A>::value_type, bool>,
-                         bool_node<evaluator<expr::unary<Op, A>, I, Contig>>,
-                         numeric_node<evaluator<expr::unary<Op, A>, I, Contig>,
+                         bool_node<evaluator<expr::unary<Op, A>, I, Acc>>,
+                         numeric_node<evaluator<expr::unary<Op, A>, I, Acc>,
                                       typename expr::unary<Op, A>::value_type>> {
   using R = typename expr::unary<Op, A>::value_type;
-  evaluator<A, I, Contig> a;
+  evaluator<A, I, Acc> a;
   explicit evaluator(const expr::unary<Op, A>& n) : a(n.a) {}
   HWY_INLINE void begin_row(const std::uintptr_t* p, const std::ptrdiff_t* s) { a.begin_row(p, s); }
   HWY_INLINE void prefetch(std::size_t i) const { a.prefetch(i); }
@@ -270,17 +303,17 @@ struct evaluator<expr::unary<Op, A>, I, Contig>
 };
 
 // ---- binary
-template <class Op, class A, class B, int I, bool Contig>
-struct evaluator<expr::binary<Op, A, B>, I, Contig>
+template <class Op, class A, class B, int I, row_access Acc>
+struct evaluator<expr::binary<Op, A, B>, I, Acc>
     : std::conditional_t<std::is_same_v<typename expr::binary<Op, A, B>::value_type, bool>,
-                         bool_node<evaluator<expr::binary<Op, A, B>, I, Contig>>,
-                         numeric_node<evaluator<expr::binary<Op, A, B>, I, Contig>,
+                         bool_node<evaluator<expr::binary<Op, A, B>, I, Acc>>,
+                         numeric_node<evaluator<expr::binary<Op, A, B>, I, Acc>,
                                       typename expr::binary<Op, A, B>::value_type>> {
   using node_t = expr::binary<Op, A, B>;
   using R = typename node_t::value_type;
   using C = typename node_t::compute_type;
-  evaluator<A, I, Contig> a;
-  evaluator<B, I + expr::leaf_count_v<A>, Contig> b;
+  evaluator<A, I, Acc> a;
+  evaluator<B, I + expr::leaf_count_v<A>, Acc> b;
   explicit evaluator(const node_t& n) : a(n.a), b(n.b) {}
   HWY_INLINE void begin_row(const std::uintptr_t* p, const std::ptrdiff_t* s) {
     a.begin_row(p, s);
@@ -308,17 +341,17 @@ struct evaluator<expr::binary<Op, A, B>, I, Contig>
 };
 
 // ---- where
-template <class Cn, class A, class B, int I, bool Contig>
-struct evaluator<expr::where_node<Cn, A, B>, I, Contig>
+template <class Cn, class A, class B, int I, row_access Acc>
+struct evaluator<expr::where_node<Cn, A, B>, I, Acc>
     : std::conditional_t<std::is_same_v<typename expr::where_node<Cn, A, B>::value_type, bool>,
-                         bool_node<evaluator<expr::where_node<Cn, A, B>, I, Contig>>,
-                         numeric_node<evaluator<expr::where_node<Cn, A, B>, I, Contig>,
+                         bool_node<evaluator<expr::where_node<Cn, A, B>, I, Acc>>,
+                         numeric_node<evaluator<expr::where_node<Cn, A, B>, I, Acc>,
                                       typename expr::where_node<Cn, A, B>::value_type>> {
   using node_t = expr::where_node<Cn, A, B>;
   using R = typename node_t::value_type;
-  evaluator<Cn, I, Contig> c;
-  evaluator<A, I + expr::leaf_count_v<Cn>, Contig> a;
-  evaluator<B, I + expr::leaf_count_v<Cn> + expr::leaf_count_v<A>, Contig> b;
+  evaluator<Cn, I, Acc> c;
+  evaluator<A, I + expr::leaf_count_v<Cn>, Acc> a;
+  evaluator<B, I + expr::leaf_count_v<Cn> + expr::leaf_count_v<A>, Acc> b;
   explicit evaluator(const node_t& n) : c(n.c), a(n.a), b(n.b) {}
   HWY_INLINE void begin_row(const std::uintptr_t* p, const std::ptrdiff_t* s) {
     c.begin_row(p, s);

@@ -317,9 +317,9 @@ struct reduce_kernel {
     }
   }
 
-  template <bool Contig>
+  template <row_access Access>
   static void rows(const detail::plan<K>& p, const Node& node) {
-    evaluator<Node, 1, Contig> ev(node);
+    evaluator<Node, 1, Access> ev(node);
     std::ptrdiff_t st[K];
     std::uintptr_t ptrs[K];
     for (int k = 0; k < K; ++k) {
@@ -343,12 +343,12 @@ struct reduce_kernel {
   static void run(const void* plan, const void* node) {
     const auto& p = *static_cast<const detail::plan<K>*>(plan);
     const auto& n = *static_cast<const Node*>(node);
-    // Contig (no per-load mode checks) when every leaf is unit-stride; the
+    // row_access::unit (no per-load mode checks) when every leaf is unit-stride; the
     // result's own stride does not matter to the evaluator.
     if (p.leaves_contiguous) {
-      rows<true>(p, n);
+      rows<row_access::unit>(p, n);
     } else {
-      rows<false>(p, n);
+      rows<row_access::any>(p, n);
     }
   }
 };

@@ -92,10 +92,10 @@ struct scan_kernel {
     }
   }
 
-  template <bool Contig>
+  template <row_access Access>
   static void run_plan(const detail::scan_plan<K>& sp, const Node& node) {
     const auto& p = sp.p;
-    evaluator<Node, 1, Contig> ev(node);
+    evaluator<Node, 1, Access> ev(node);
     std::ptrdiff_t st[K];
     std::uintptr_t ptrs[K];
     for (int k = 0; k < K; ++k) {
@@ -163,9 +163,9 @@ struct scan_kernel {
     const auto& sp = *static_cast<const detail::scan_plan<K>*>(plan);
     const auto& nd = *static_cast<const Node*>(node);
     if (sp.p.leaves_contiguous && !sp.along_inner) {
-      run_plan<true>(sp, nd);
+      run_plan<row_access::unit>(sp, nd);
     } else {
-      run_plan<false>(sp, nd);  // along_inner: the lines' strides are not the plan's
+      run_plan<row_access::any>(sp, nd);  // along_inner: the lines' strides are not the plan's
     }
   }
 };

@@ -67,10 +67,10 @@ struct var_rows_kernel {
     return total;
   }
 
-  template <bool Contig>
+  template <row_access Access>
   static void rows(const detail::plan<K>& p, const detail::var_rows_args<Node>& args) {
     const Node& node = *args.node;
-    evaluator<Node, 1, Contig> ev(node);
+    evaluator<Node, 1, Access> ev(node);
     std::ptrdiff_t st[K];
     std::uintptr_t ptrs[K];
     for (int k = 0; k < K; ++k) {
@@ -86,7 +86,7 @@ struct var_rows_kernel {
       const Acc mean = row_sum<sum_a>(ev, node, ptrs, st, n) / count;
       if (args.write_mean) *reinterpret_cast<Acc*>(ptrs[0] + args.mean_delta) = mean;
       const sq_t sq{dev_t{expr::node_ref<Node>{node}, expr::scalar_leaf<Acc>{mean}}};
-      evaluator<sq_t, 1, Contig> ev2(sq);
+      evaluator<sq_t, 1, Access> ev2(sq);
       ev2.begin_row(ptrs, st);
       const Acc q = row_sum<sum_sq>(ev2, sq, ptrs, st, n) / div;
       *reinterpret_cast<Acc*>(ptrs[0]) = args.root ? std::sqrt(q) : q;
@@ -97,9 +97,9 @@ struct var_rows_kernel {
     const auto& p = *static_cast<const detail::plan<K>*>(plan);
     const auto& a = *static_cast<const detail::var_rows_args<Node>*>(args);
     if (p.leaves_contiguous) {
-      rows<true>(p, a);
+      rows<row_access::unit>(p, a);
     } else {
-      rows<false>(p, a);
+      rows<row_access::any>(p, a);
     }
   }
 };
