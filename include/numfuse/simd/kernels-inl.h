@@ -192,10 +192,10 @@ struct assign_kernel {
 
   /// Plans with a broadcast (stride-0) leaf beside unit-stride ones, the
   /// outer product x[:, None] * y[None, :] or A + c[:, None]: branch-free
-  /// loads. Cheap expressions only: the copy is a third instantiation of
+  /// loads. Cheap expressions only: the row is one more instantiation of
   /// the expression, and checking each leaf's mode per vector costs little
-  /// beside an expensive one (B2: 5% over a hand-written loop, in the
-  /// per-vector checks).
+  /// beside an expensive one (B2 paid 5% over a hand-written loop for the
+  /// checks).
   static HWY_NOINLINE void strided_rows(const detail::plan<K>& p, const Node& node) {
     if constexpr (cheap) {
       if (p.unit_or_splat()) return rows<row_access::unit_or_splat, true>(p, node);
