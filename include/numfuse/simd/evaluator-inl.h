@@ -138,7 +138,6 @@ struct evaluator<L, I, Acc>
   [[no_unique_address]] splat_copies<S, by_copies> copies;
 
   explicit evaluator(const L&) {}
-  evaluator(const evaluator&) = delete;  // row may point into copies
   HWY_INLINE void begin_row(const std::uintptr_t* ptrs, const std::ptrdiff_t* strides) {
     row = reinterpret_cast<const S*>(ptrs[I]);
     stride = strides[I] / std::ptrdiff_t(sizeof(S));
@@ -151,7 +150,6 @@ struct evaluator<L, I, Acc>
       if (stride == 0) {
         const hn::ScalableTag<S> dmax;  // at most HWY_MAX_BYTES
         hn::Store(hn::Set(dmax, *row), dmax, copies.v);
-        row = copies.v;
         index_mask = 0;
       } else {
         index_mask = ~std::size_t(0);
@@ -163,7 +161,11 @@ struct evaluator<L, I, Acc>
     if constexpr (Acc == row_access::unit) {
       return hn::LoadU(ds, row + i);
     } else if constexpr (by_copies) {
-      return hn::LoadU(ds, row + (i & index_mask));
+      // Chosen at each load, not stored in row: a pointer into the
+      // evaluator itself made GCC reload every leaf's fields from the stack
+      // after each store (B2 at 64 x 64: 1.09-1.14 us -> 0.96 us).
+      const S* base = index_mask != 0 ? row : copies.v;
+      return hn::LoadU(ds, base + (i & index_mask));
     } else {
       if (mode == lane_mode::contiguous) return hn::LoadU(ds, row + i);
       if (mode == lane_mode::splat) return hn::Set(ds, *row);
