@@ -56,6 +56,27 @@ np::ndarray<T> source_b(int n) {
 constexpr int lengths[] = {0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12,
                            13, 14, 15, 16, 17, 18, 19, 31, 32, 33, 63, 64, 65};
 
+/// Rows with a broadcast (stride-0) operand beside unit-stride ones: the
+/// assignment kernel's branch-free rows (row_access::unit_or_splat), with
+/// operands of the result's type, of another (float32, converted in
+/// registers) and bool. c = [3, 5, 7], m = [true, false, true].
+template <class T>
+void check_broadcast(const np::ndarray<T>& a, const np::ndarray<T>& b, int n,
+                     const std::string& k) {
+  np::ndarray<T> c = np::empty<T>({3});
+  np::ndarray<float> c32 = np::empty<float>({3});
+  np::ndarray<bool> m = np::empty<bool>({3});
+  for (int i = 0; i < 3; ++i) {
+    c(i) = T(3 + 2 * i);
+    c32(i) = float(3 + 2 * i);
+    m(i) = i != 1;
+  }
+  const auto an = a.view(S(0, n)), bn = b.view(S(0, n));
+  check(np::eval(c.view(S(), np::newaxis) * b.view(np::newaxis, S(0, n)) + an), "outer" + k);
+  check(np::eval(c32.view(S(), np::newaxis) + an), "mix" + k);
+  check(np::eval(np::where(m.view(S(), np::newaxis), an, bn * 2)), "where" + k);
+}
+
 template <class T>
 void run(const std::string& dt) {
   for (const int n : lengths) {
@@ -68,31 +89,7 @@ void run(const std::string& dt) {
     check(np::eval(np::sum(a.view(S(np::none, np::none, 2)))), "sum2" + k);
     check(np::eval(np::cumsum(b.view(S(1, np::none, 2)))), "cum2" + k);
     check(np::eval(np::argmax(b.view(rev))), "argrev" + k);
-  }
-}
-
-/// Rows with a broadcast (stride-0) operand beside unit-stride ones: the
-/// assignment kernel's branch-free rows (row_access::unit_or_splat), with
-/// operands of the result's type, of another (float32, converted in
-/// registers) and bool.
-template <class T>
-void run_broadcast(const std::string& dt) {
-  np::ndarray<T> c = np::empty<T>({3});
-  np::ndarray<float> c32 = np::empty<float>({3});
-  np::ndarray<bool> m = np::empty<bool>({3});
-  for (int i = 0; i < 3; ++i) {
-    c(i) = T(3 + 2 * i);
-    c32(i) = float(3 + 2 * i);
-    m(i) = i != 1;
-  }
-  for (const int n : lengths) {
-    INFO("dtype " << dt << ", n " << n);
-    const np::ndarray<T> a = source_a<T>(n), b = source_b<T>(n);
-    const std::string k = "." + dt + "." + std::to_string(n);
-    const auto an = a.view(S(0, n)), bn = b.view(S(0, n));
-    check(np::eval(c.view(S(), np::newaxis) * b.view(np::newaxis, S(0, n)) + an), "outer" + k);
-    check(np::eval(c32.view(S(), np::newaxis) + an), "mix" + k);
-    check(np::eval(np::where(m.view(S(), np::newaxis), an, bn * 2)), "where" + k);
+    check_broadcast(a, b, n, k);
   }
 }
 
@@ -145,16 +142,6 @@ TEST_CASE("operands read across their rows (A.T) on every target, 4- and 8-byte 
   });
 }
 
-TEST_CASE("rows with broadcast operands on every target, at every position of a vector") {
-  dispatch_test::on_every_target([] {
-    run_broadcast<double>("float64");
-    run_broadcast<float>("float32");
-    run_broadcast<std::int64_t>("int64");
-    run_broadcast<std::int32_t>("int32");
-    run_broadcast<std::uint8_t>("uint8");
-  });
-}
-
 TEST_CASE("stack along the last axis on every target, for every element size") {
   dispatch_test::on_every_target([] {
     run_stack<double>("float64");
@@ -166,7 +153,7 @@ TEST_CASE("stack along the last axis on every target, for every element size") {
   });
 }
 
-TEST_CASE("stride-2 and reversed rows on every target, at every position of a vector") {
+TEST_CASE("stride-2, reversed and broadcast rows on every target, at every position of a vector") {
   dispatch_test::on_every_target([] {
     run<double>("float64");
     run<float>("float32");
