@@ -5,9 +5,10 @@
 #pragma once
 
 #include <doctest/doctest.h>
+#include <hwy/targets.h>
 
 #include <cstdint>
-#include <hwy/targets.h>
+#include <string>
 
 namespace dispatch_test {
 
@@ -28,7 +29,8 @@ void on_every_target(F&& check) {
   const auto targets = hwy::SupportedAndGeneratedTargets();
   CHECK(!targets.empty());
   for (const auto t : targets) {
-    INFO("target ", hwy::TargetName(t));
+    const std::string name = hwy::TargetName(t);  // INFO keeps a reference
+    INFO("target " << name);
     select_target(t);
     check();
   }

@@ -6,12 +6,15 @@
 // the last axis: simd/interleave-inl.h) for every element size, and 2-d
 // operands read across their rows (A.T, packed by simd/pack-inl.h). A
 // regression test for any change to how strided leaves are loaded. Also rows
-// with broadcast (stride-0) operands beside unit-stride ones. Goldens:
-// tests/data/strided.txt (tests/golden/gen_strided.py).
+// with broadcast (stride-0) operands beside unit-stride ones, and outputs
+// that start off a vector boundary (the assignment kernel's aligning first
+// vector and overlapping last one), in place too, with the elements around
+// them checked untouched. Goldens: tests/data/strided.txt
+// (tests/golden/gen_strided.py).
 #include <doctest/doctest.h>
+#include <hwy/targets.h>
 
 #include <cstdint>
-#include <hwy/targets.h>
 #include <numfuse/numfuse.hpp>
 #include <string>
 
@@ -93,6 +96,33 @@ void run(const std::string& dt) {
   }
 }
 
+constexpr int align_lengths[] = {5, 17, 33, 63, 65, 129, 257, 300};
+
+/// Rows written from element o of a 64-byte aligned array (the first
+/// vector partial, the others aligned, the last overlapping the one before),
+/// into a buffer whose other elements must stay as they were: gen_strided.py's
+/// ua, ip (in place: the output is the operand) and gt (a bool output).
+template <class T>
+void run_unaligned(const std::string& dt) {
+  for (const int n : align_lengths) {
+    for (const int o : {1, 3}) {
+      INFO("dtype " << dt << ", n " << n << ", offset " << o);
+      const np::ndarray<T> a = source_a<T>(n), b = source_b<T>(n);
+      const std::string k = "." + dt + "." + std::to_string(n) + "." + std::to_string(o);
+      const auto out = S(o, o + n);
+      np::ndarray<T> z = np::full<T>({o + n + 5}, T(99));
+      z.view(out) = a.view(S(0, n)) * 3 + b.view(S(0, n));
+      check(z, "ua" + k);
+      np::ndarray<T> x = source_b<T>(o + n + 5).view(S(0, o + n + 5));
+      x.view(out) = x.view(out) * 2 + 1;
+      check(x, "ip" + k);
+      np::ndarray<bool> y = np::zeros<bool>({o + n + 5});
+      y.view(out) = a.view(S(0, n)) > b.view(S(0, n)) * 4;
+      check(y, "gt" + k);
+    }
+  }
+}
+
 /// stack(..., axis=-1) of 2, 3 and 4 unit-stride parts (StoreInterleavedP),
 /// of stride-2 parts (the element-by-element row) and of 2-d parts.
 template <class T>
@@ -133,7 +163,9 @@ void run_transposed(const std::string& dt, int m, int n, bool flip) {
 
 }  // namespace
 
-TEST_CASE("operands read across their rows (A.T) on every target, 4- and 8-byte elements") {
+TEST_CASE(
+    "operands read across their rows (A.T) on every target, 4- and "
+    "8-byte elements") {
   dispatch_test::on_every_target([] {
     run_transposed<double>("float64", 37, 523, false);
     run_transposed<std::int32_t>("int32", 37, 523, false);
@@ -153,13 +185,28 @@ TEST_CASE("stack along the last axis on every target, for every element size") {
   });
 }
 
-TEST_CASE("stride-2, reversed and broadcast rows on every target, at every position of a vector") {
+TEST_CASE(
+    "stride-2, reversed and broadcast rows on every target, at every "
+    "position of a vector") {
   dispatch_test::on_every_target([] {
     run<double>("float64");
     run<float>("float32");
     run<std::int64_t>("int64");
     run<std::int32_t>("int32");
     run<std::uint8_t>("uint8");
+  });
+}
+
+TEST_CASE(
+    "outputs off a vector boundary, in place too, on every target, for "
+    "every element size") {
+  dispatch_test::on_every_target([] {
+    run_unaligned<double>("float64");
+    run_unaligned<float>("float32");
+    run_unaligned<std::int64_t>("int64");
+    run_unaligned<std::int32_t>("int32");
+    run_unaligned<std::int16_t>("int16");
+    run_unaligned<std::uint8_t>("uint8");
   });
 }
 

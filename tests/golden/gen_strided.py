@@ -24,6 +24,14 @@ and, for the interleaving joins (simd/interleave-inl.h), with dtypes STACK_DTYPE
   stack2, stack3, stack4   np.stack(p[:P], axis=-1)
   stacks  np.stack((a[:2n:2], b[1::2]), axis=-1)           stride-2 parts
   stack2d np.stack((A, B, A), axis=-1), A = a[:2n].reshape(2, n), B likewise
+and, for outputs that start off a vector boundary (the assignment kernel's
+aligning first vector and its last, overlapping one), with dtypes
+STACK_DTYPES, lengths ALIGN_LENGTHS and element offsets o in ALIGN_OFFSETS,
+the records <case>.<dt>.<n>.<o>:
+  ua      z = full(o + n + 5, 99); z[o:o+n] = a[:n] * 3 + b[:n]      all of z
+  ip      x = (7 * arange(o + n + 5)) % 11 + 1; x[o:o+n] = x[o:o+n] * 2 + 1
+                                                        (in place)
+  gt      y = zeros(o + n + 5, bool); y[o:o+n] = a[:n] > b[:n] * 4  bool output
 """
 
 import os
@@ -37,6 +45,10 @@ from generate import Writer  # noqa: E402
 DTYPES = ("float64", "float32", "int64", "int32", "uint8")
 STACK_DTYPES = DTYPES + ("int16",)
 LENGTHS = list(range(0, 20)) + [31, 32, 33, 63, 64, 65]
+# Around 1, 2 and 4 vectors of 8-byte lanes (AVX-512: 8 lanes) up to 4
+# vectors of 1-byte ones (64 lanes), and a few lengths past them.
+ALIGN_LENGTHS = [5, 17, 33, 63, 65, 129, 257, 300]
+ALIGN_OFFSETS = [1, 3]
 
 
 def main():
@@ -68,6 +80,21 @@ def main():
             A = a[:2 * n].reshape(2, n)
             B = b[:2 * n].reshape(2, n)
             w.array("stack2d.%s.%d" % (dt, n), np.stack((A, B, A), axis=-1))
+    for dt in STACK_DTYPES:
+        for n in ALIGN_LENGTHS:
+            for o in ALIGN_OFFSETS:
+                a = np.arange(2 * n + 1).astype(dt)
+                b = ((7 * np.arange(2 * n + 1)) % 11 + 1).astype(dt)
+                k = "%s.%d.%d" % (dt, n, o)
+                z = np.full(o + n + 5, 99, dtype=dt)
+                z[o:o + n] = a[:n] * 3 + b[:n]
+                w.array("ua." + k, z)
+                x = ((7 * np.arange(o + n + 5)) % 11 + 1).astype(dt)
+                x[o:o + n] = x[o:o + n] * 2 + 1
+                w.array("ip." + k, x)
+                y = np.zeros(o + n + 5, dtype=bool)
+                y[o:o + n] = a[:n] > b[:n] * 4
+                w.array("gt." + k, y)
     # Operands read across their rows (X.T): tiles of 16 x 256 whose X.T
     # block is transposed into a buffer in N x N squares. 37 rows and 523
     # columns end the last tile at 5 rows and 11 columns (3 past a square);

@@ -97,7 +97,7 @@ struct argreduce_kernel {
   static HWY_NOINLINE void tail_values(E& ev, const row_ctx& r, DC dc, std::size_t i,
                                        std::size_t m, C* v) {
     padded_row<K> pr;  // operand K-1 (the best values) is never read
-    pr.begin(ev, *r.node, r.ptrs, r.st, i, m);
+    pr.begin(dc, ev, *r.node, r.ptrs, r.st, i, m);
     hn::StoreU(ev.get(dc, 0), dc, v);
     ev.begin_row(r.ptrs, r.st);
   }

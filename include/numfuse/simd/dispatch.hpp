@@ -41,7 +41,7 @@ inline constexpr bool single_target = false;
 #define NUMFUSE_DISPATCH_TABLE(NAME, ENTRY)                              \
   template <class... Args>                                               \
   struct NAME {                                                          \
-    static void call(const void* plan, const void* node) {               \
+    static HWY_INLINE void call(const void* plan, const void* node) {    \
       HWY_STATIC_DISPATCH(ENTRY<Args...>)(plan, node);                    \
     }                                                                    \
   };

@@ -58,22 +58,20 @@ struct assign_kernel {
     }
   }
 
-  /// The last m < N elements of a row, from element i on, evaluated at
-  /// full width on padded copies (simd/tail-inl.h). st == nullptr: every
-  /// operand is unit-stride. One instantiation per node (the general
-  /// evaluator: a padded copy may be a splat).
+  /// m < N elements of a row from element i on (a row shorter than a
+  /// vector, or an expensive expression's remainder), evaluated at full
+  /// width on padded copies (simd/tail-inl.h). st == nullptr: every operand
+  /// is unit-stride. One instantiation per node (the general evaluator: a
+  /// padded copy may be a splat).
   static HWY_NOINLINE void tail(const Node& node, const std::uintptr_t* ptrs,
                                 const std::ptrdiff_t* st, std::size_t i, std::size_t m) {
     const hn::ScalableTag<wide_t> dw;
     const hn::Rebind<S, decltype(dw)> dsw;
     evaluator<Node, 1, row_access::any> ev(node);
     padded_row<K> pr;
-    pr.begin(ev, node, ptrs, st, i, m);
-    alignas(HWY_MAX_BYTES) S v[lanes_v<decltype(dsw)>];
-    hn::Store(value(ev, dw, 0), dsw, v);
+    pr.begin(dw, ev, node, ptrs, st, i, m);
     const std::ptrdiff_t ostride = st ? st[0] / std::ptrdiff_t(sizeof(S)) : 1;
-    S* out = reinterpret_cast<S*>(ptrs[0]) + std::ptrdiff_t(i) * ostride;
-    for (std::size_t j = 0; j < m; ++j) out[std::ptrdiff_t(j) * ostride] = v[j];
+    store_lanes(value(ev, dw, 0), dsw, reinterpret_cast<S*>(ptrs[0]), ostride, i, 0, m);
   }
 
   /// Stores one vector at element i of a row (ostride 1, or a scatter
@@ -89,10 +87,42 @@ struct assign_kernel {
     }
   }
 
-  /// The full vectors of one row of n elements (the evaluator's row is set);
-  /// returns how many elements were written. Each value() is one inlined
-  /// copy of the expression: cheap ones are unrolled by two, expensive ones
-  /// are not (they are compute-bound; the copies would only cost compile
+  /// Stores lanes [a, b) of v, the vector of elements j.. of a row, to
+  /// those elements only: the others are not touched (another thread may
+  /// be writing them, or they were already written). AVX-512 has a masked
+  /// store (AVX2 for 32- and 64-bit lanes: masked_mem_v); elsewhere the
+  /// lanes go through a buffer.
+  template <class V, class D>
+  static HWY_INLINE void store_lanes(V v, D dsw, S* out, std::ptrdiff_t ostride, std::size_t j,
+                                     std::size_t a, std::size_t b) {
+    if constexpr (masked_mem_v<S>) {
+      if (ostride == 1) {
+        hn::BlendedStore(v, hn::AndNot(hn::FirstN(dsw, a), hn::FirstN(dsw, b)), dsw, out + j);
+        return;
+      }
+    }
+    alignas(HWY_MAX_BYTES) S buf[lanes_v<D>];
+    hn::Store(v, dsw, buf);
+    for (std::size_t l = a; l < b; ++l) out[std::ptrdiff_t(j + l) * ostride] = buf[l];
+  }
+
+  /// Rows at least this many vectors long whose output is unit-stride but
+  /// not vector-aligned start with a partial vector, so that every other
+  /// store is aligned (a store that straddles two cache lines costs two:
+  /// E1 on 1000 float64 in L1 took 1.5x as long with the output 8 bytes off
+  /// alignment). Shorter rows are not worth the extra vector.
+  static constexpr std::size_t align_min_vectors = 4;
+
+  /// One row of n elements (the evaluator's row is set); returns how many
+  /// elements were written: all of them, unless the expression is
+  /// expensive (the remainder, fewer than a vector, is left to tail()) or
+  /// the row is shorter than a vector. Each value() is one inlined copy of
+  /// the expression. Cheap ones are unrolled by two, and a row of at least
+  /// one vector ends with the vector of its last N elements, of which only
+  /// the lanes not yet written are stored: the others are recomputed from
+  /// the same inputs (lanes are independent, and a leaf that is the output
+  /// itself was read before it was written). Expensive ones are not
+  /// unrolled (they are compute-bound; the copies would only cost compile
   /// time) but prefetch their unit-stride operands and output.
   template <bool Contig, class E>
   static HWY_INLINE std::size_t row(const E& ev, S* out, std::ptrdiff_t ostride, std::size_t n) {
@@ -101,6 +131,16 @@ struct assign_kernel {
     const std::size_t N = hn::Lanes(dw);
     std::size_t i = 0;
     if constexpr (cheap) {
+      if (n < N) return 0;
+      if constexpr (Contig) {
+        constexpr std::uintptr_t vbytes = lanes_v<decltype(dsw)> * sizeof(S);
+        const auto addr = reinterpret_cast<std::uintptr_t>(out);
+        const std::uintptr_t off = addr & (vbytes - 1);
+        if (off != 0 && off % sizeof(S) == 0 && n >= align_min_vectors * N) {
+          i = (vbytes - off) / sizeof(S);
+          store_lanes(value(ev, dw, 0), dsw, out, 1, 0, 0, i);
+        }
+      }
       // Each vector stored before the next one is read: the memory
       // streams advance in the order a plain loop's do (reading both
       // vectors first was 5% slower on 16M-element E1).
@@ -108,9 +148,15 @@ struct assign_kernel {
         store<Contig>(value(ev, dw, i), dsw, out, ostride, i);
         store<Contig>(value(ev, dw, i + N), dsw, out, ostride, i + N);
       }
-      if (i + N <= n) {
-        store<Contig>(value(ev, dw, i), dsw, out, ostride, i);
-        i += N;
+      while (i < n) {  // fewer than 2N left: a whole vector, then the last N
+        const std::size_t j = std::min(i, n - N);
+        const auto v = value(ev, dw, j);
+        if (j == i) {
+          store<Contig>(v, dsw, out, ostride, i);
+        } else {
+          store_lanes(v, dsw, out, ostride, j, i - j, N);
+        }
+        i = j + N;
       }
     } else {
       for (; i + N <= n; i += N) {
@@ -217,9 +263,11 @@ struct assign_kernel {
 };
 
 /// Dispatch entry points (function templates, so that a table can name
-/// one instantiation per target).
+/// one instantiation per target). The assignment's is inlined where it is
+/// called directly (a build with one target: HWY_STATIC_DISPATCH), so that
+/// a small assignment makes no call; a dispatch table still gets a copy.
 template <class Out, class Node>
-void assign_entry(const void* plan, const void* node) {
+HWY_INLINE void assign_entry(const void* plan, const void* node) {
   assign_kernel<Out, Node>::run(plan, node);
 }
 

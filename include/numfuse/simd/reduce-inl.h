@@ -75,7 +75,7 @@ struct reduce_kernel {
     }
     for (std::size_t j = 0; j < m; j += L) {
       padded_row<K> pr;
-      pr.begin(ev, *r.node, r.ptrs, r.st, i + j, std::min(L, m - j));
+      pr.begin(D(), ev, *r.node, r.ptrs, r.st, i + j, std::min(L, m - j));
       hn::StoreU(get(ev, 0), D(), v + j);
     }
     ev.begin_row(r.ptrs, r.st);

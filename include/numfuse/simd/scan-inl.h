@@ -55,7 +55,7 @@ struct scan_kernel {
                                        const std::ptrdiff_t* st, std::size_t i, std::size_t m,
                                        S* v) {
     padded_row<K> pr;
-    pr.begin(ev, node, ptrs, st, i, m);
+    pr.begin(D(), ev, node, ptrs, st, i, m);
     hn::StoreU(ev.get(D(), 0), D(), v);
     ev.begin_row(ptrs, st);
   }

@@ -1,8 +1,9 @@
-// numfuse/simd/tail-inl.h -- the last few elements of a row (fewer than a
-// vector): each operand's lanes are copied into a zero-padded vector-sized
-// buffer and the evaluator is pointed at the copies, so a kernel evaluates
-// the tail once at full width, with no second (narrower) instantiation of
-// the evaluator tree and no read past the end of any operand.
+// numfuse/simd/tail-inl.h -- rows shorter than a vector, and the last few
+// elements of rows that no whole vector can cover: each operand's lanes are
+// copied into a zero-padded vector-sized buffer and the evaluator is
+// pointed at the copies, so a kernel evaluates the tail once at full width,
+// with no second (narrower) instantiation of the evaluator tree and no read
+// past the end of any operand.
 
 #if defined(NUMFUSE_SIMD_TAIL_INL_H_) == defined(HWY_TARGET_TOGGLE)
 #ifdef NUMFUSE_SIMD_TAIL_INL_H_
@@ -23,6 +24,20 @@
 HWY_BEFORE_NAMESPACE();
 namespace numfuse {
 namespace HWY_NAMESPACE {
+
+/// Whether this target reads and writes chosen lanes of T in hardware,
+/// never touching the others: no fault past the end of an array, no write
+/// to an element another thread may own (Highway's MaskedLoad and
+/// BlendedStore are emulated with whole-vector accesses elsewhere).
+template <class T>
+inline constexpr bool masked_mem_v =
+#if HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL
+    true;
+#elif HWY_TARGET == HWY_AVX2
+    sizeof(T) >= 4;  // vmaskmov
+#else
+    false;
+#endif
 
 /// Zero-padded copies of operands 1..K-1 (operand 0 is the output).
 template <int K>
@@ -49,28 +64,55 @@ struct padded_row {
   /// Copies m elements from element i of the row whose operands start at
   /// row[k] and step st[k] bytes (st == nullptr: every operand unit-stride),
   /// then begins the evaluator's row on the copies (element 0 = element i).
-  template <class E, class Node>
-  HWY_NOINLINE void begin(E& ev, const Node& node, const std::uintptr_t* row,
+  /// D is the tag the evaluator will be asked for: a unit-stride leaf of
+  /// type T whose lanes masked_mem_v reads is copied with one masked load
+  /// and one store of Rebind<T, D>, the vector the evaluator then loads
+  /// (a load that spans several narrower stores waits for them to reach
+  /// the cache instead of taking their data from the store buffer).
+  template <class D, class E, class Node>
+  HWY_NOINLINE void begin(D d, E& ev, const Node& node, const std::uintptr_t* row,
                           const std::ptrdiff_t* st, std::size_t i, std::size_t m) {
-    std::ptrdiff_t size[K] = {};
-    leaf_sizes(node, size);
-    for (int k = 1; k < K; ++k) {
-      const std::ptrdiff_t step = st ? st[k] : (size[k] ? size[k] : 1);
-      const std::uintptr_t at = row[k] + static_cast<std::uintptr_t>(std::ptrdiff_t(i) * step);
-      if (size[k] == 0 || step == 0) {  // an iota index, or a splat
-        ptrs[k] = at;
+    int k = 1;
+    expr::for_each_leaf(node, [&](const auto& leaf) {
+      using L = std::remove_cvref_t<decltype(leaf)>;
+      if constexpr (expr::is_array_leaf_v<L>) {
+        using T = lane_t<typename L::value_type>;
+        const std::ptrdiff_t step = st ? st[k] : std::ptrdiff_t(sizeof(T));
+        const std::uintptr_t at = row[k] + static_cast<std::uintptr_t>(std::ptrdiff_t(i) * step);
+        if (step == 0) {  // a splat
+          ptrs[k] = at;
+          steps[k] = 0;
+        } else {
+          copy<T>(d, buf[k], at, step, m);
+          ptrs[k] = reinterpret_cast<std::uintptr_t>(buf[k]);
+          steps[k] = std::ptrdiff_t(sizeof(T));
+        }
+      } else {  // an iota: the "address" is the index
+        const std::ptrdiff_t step = st ? st[k] : 1;
+        ptrs[k] = row[k] + static_cast<std::uintptr_t>(std::ptrdiff_t(i) * step);
         steps[k] = step;
-        continue;
       }
-      const auto* src = reinterpret_cast<const unsigned char*>(at);
-      for (std::size_t j = 0; j < m; ++j) {
-        std::memcpy(buf[k] + std::ptrdiff_t(j) * size[k], src + std::ptrdiff_t(j) * step,
-                    static_cast<std::size_t>(size[k]));
-      }
-      ptrs[k] = reinterpret_cast<std::uintptr_t>(buf[k]);
-      steps[k] = size[k];
-    }
+      ++k;
+    });
     ev.begin_row(ptrs, steps);
+  }
+
+ private:
+  template <class T, class D>
+  static HWY_INLINE void copy([[maybe_unused]] D d, unsigned char* to, std::uintptr_t from,
+                              std::ptrdiff_t step, std::size_t m) {
+    const auto* src = reinterpret_cast<const unsigned char*>(from);
+    if constexpr (masked_mem_v<T> && lanes_v<hn::Rebind<T, D>> * sizeof(T) <= HWY_MAX_BYTES) {
+      if (step == std::ptrdiff_t(sizeof(T))) {
+        const hn::Rebind<T, D> dt;
+        hn::Store(hn::MaskedLoad(hn::FirstN(dt, m), dt, reinterpret_cast<const T*>(src)), dt,
+                  reinterpret_cast<T*>(to));
+        return;
+      }
+    }
+    for (std::size_t j = 0; j < m; ++j) {
+      std::memcpy(to + j * sizeof(T), src + std::ptrdiff_t(j) * step, sizeof(T));
+    }
   }
 };
 
