@@ -47,6 +47,12 @@ struct E1 : E1_case {
     r = in[0] + 3.0 * in[1];
   }
 };
+struct E1u : E1u_case {
+  template <class V>
+  static void numfuse(V& r, V* in) {
+    r = in[0] + 3.0 * in[1];
+  }
+};
 template <class T>
 struct E2 : E2_case<T> {
   template <class V>
@@ -112,6 +118,7 @@ void add_case(std::vector<std::int64_t> sizes) {
 
 const int registered = [] {
   add_case<E1>({1000, 65536, k1M, 16 * k1M});
+  add_case<E1u>({1001, 65537});
   add_case<E2<double>>({k1M});
   add_case<E2<float>>({k1M});
   add_case<E3<double>>({k1M});

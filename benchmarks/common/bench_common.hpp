@@ -94,15 +94,16 @@ class placed_array {
 };
 
 /// Input k of a case: n values uniform in [lo, hi), placed at
-/// (k + 1) * stagger bytes after a page boundary. The seed depends on the
+/// (k + 1) * stagger + extra_offset bytes after a page boundary. The seed depends on the
 /// case name, n and k only, so every binary sees the same data.
 template <class T>
-placed_array<T> make_input(const char* case_name, std::size_t n, int k, double lo, double hi) {
+placed_array<T> make_input(const char* case_name, std::size_t n, int k, double lo, double hi,
+                           std::size_t extra_offset = 0) {
   std::uint64_t h = 1469598103934665603ull;
   for (const char* p = case_name; *p; ++p) h = (h ^ std::uint8_t(*p)) * 1099511628211ull;
   std::mt19937_64 rng(h + 7919 * n + 31 * std::uint64_t(k));
   std::uniform_real_distribution<double> dist(lo, hi);
-  placed_array<T> a(n, std::size_t(k + 1) * stagger_bytes());
+  placed_array<T> a(n, std::size_t(k + 1) * stagger_bytes() + extra_offset);
   for (std::size_t i = 0; i < n; ++i) a.data()[i] = static_cast<T>(dist(rng));
   return a;
 }

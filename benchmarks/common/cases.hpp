@@ -35,6 +35,15 @@ struct E1_case {
   }
 };
 
+// E1u: E1 on arrays that start 8 bytes past a 64-byte boundary (a view
+// x[1:] of an aligned array, or memory from std::vector) and whose length is
+// not a multiple of the vector: numfuse's first store is partial (the others
+// aligned) and its last vector overlaps the one before.
+struct E1u_case : E1_case {
+  static constexpr const char* name = "E1u/f64";
+  static constexpr std::size_t offset_bytes = 8;
+};
+
 // X1: the STREAM triad a = b + s*c on 3 x 16M doubles (24 bytes per element
 // by STREAM's convention). Same loop as E1; its own name so that the report
 // can read the machine's bandwidth from the same run.
@@ -146,10 +155,19 @@ struct ew_data {
   placed_array<T> out;  // written by every side
   placed_array<T> ref;  // the serial loop's result
 
-  explicit ew_data(std::size_t n_) : n(n_), out(n_, 0), ref(n_, 0) {
+  /// Bytes past alignment of every array (Case::offset_bytes, or 0).
+  static constexpr std::size_t offset = [] {
+    if constexpr (requires { Case::offset_bytes; }) {
+      return Case::offset_bytes;
+    } else {
+      return std::size_t(0);
+    }
+  }();
+
+  explicit ew_data(std::size_t n_) : n(n_), out(n_, offset), ref(n_, offset) {
     for (int k = 0; k < NIn; ++k) {
       const range rg = Case::input(k);
-      in_store.push_back(make_input<T>(Case::name, n, k, rg.lo, rg.hi));
+      in_store.push_back(make_input<T>(Case::name, n, k, rg.lo, rg.hi, offset));
       in[k] = in_store.back().data();
     }
     Case::loop(1, ref.data(), in, n);

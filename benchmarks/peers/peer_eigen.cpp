@@ -57,6 +57,7 @@ Eigen::Map<const Mat> A(const placed_array<double>& p, std::size_t m, std::size_
 const int registered = [] {
   eigen_ew<E1_case>({1000, 65536, k1M, 16 * k1M},
                     [](auto& r, auto& in) { r = in[0] + 3.0 * in[1]; });
+  eigen_ew<E1u_case>({1001, 65537}, [](auto& r, auto& in) { r = in[0] + 3.0 * in[1]; });
   e2<double>({k1M});
   e2<float>({k1M});
   e3<double>({k1M});

@@ -46,6 +46,8 @@ template <class Dev>
 void add_side(const char* side, Dev* dev) {
   tensor_ew<E1_case>(side, dev, {1000, 65536, k1M, 16 * k1M},
                      [](auto&& r, auto& in) { r = in[0] + in[1] * 3.0; });
+  tensor_ew<E1u_case>(side, dev, {1001, 65537},
+                      [](auto&& r, auto& in) { r = in[0] + in[1] * 3.0; });
   auto e2 = [&](auto tag) {
     using T = decltype(tag);
     tensor_ew<E2_case<T>>(side, dev, {k1M}, [](auto&& r, auto& in) {
@@ -145,6 +147,7 @@ const int registered = [] {
   static Eigen::ThreadPool pool(2);
   static Eigen::ThreadPoolDevice threaded(&pool, 2);
   register_ew_loops<E1_case>({1000, 65536, k1M, 16 * k1M});
+  register_ew_loops<E1u_case>({1001, 65537});
   register_ew_loops<E2_case<double>>({k1M});
   register_ew_loops<E2_case<float>>({k1M});
   register_ew_loops<E3_case<double>>({k1M});

@@ -76,6 +76,8 @@ struct E3f {
 void add_side(const char* side, int nt) {
   xt_ew<E1_case>(side, nt, {1000, 65536, k1M, 16 * k1M},
                  [](auto& r, auto& in) { xt::noalias(r) = in[0] + 3.0 * in[1]; });
+  xt_ew<E1u_case>(side, nt, {1001, 65537},
+                  [](auto& r, auto& in) { xt::noalias(r) = in[0] + 3.0 * in[1]; });
   xt_ew<E2_case<double>>(side, nt, {k1M}, E2f<double>{});
   xt_ew<E2_case<float>>(side, nt, {k1M}, E2f<float>{});
   xt_ew<E3_case<double>>(side, nt, {k1M}, E3f<double>{});
@@ -150,6 +152,7 @@ void add_side(const char* side, int nt) {
 
 const int registered = [] {
   register_ew_loops<E1_case>({1000, 65536, k1M, 16 * k1M});
+  register_ew_loops<E1u_case>({1001, 65537});
   register_ew_loops<E2_case<double>>({k1M});
   register_ew_loops<E2_case<float>>({k1M});
   register_ew_loops<E3_case<double>>({k1M});
