@@ -1,7 +1,8 @@
 // bench_elementwise.cpp -- numfuse against hand-written loops on the
-// foundation issue's element-wise cases (E1..E5, T1), plus X1, the
-// STREAM-style triad that gives the machine's memory bandwidth in the same
-// run.
+// foundation issue's element-wise cases (E1..E5, T1), plus E1u (E1 on
+// arrays 8 bytes off alignment, at lengths that are not a multiple of the
+// vector) and X1, the STREAM-style triad that gives the machine's memory
+// bandwidth in the same run.
 //
 // Sides, registered as <case>/<dtype>/<side>/<N>:
 //   loop        the serial hand-written loop (benchmarks/common/cases.hpp)
