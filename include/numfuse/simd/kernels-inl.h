@@ -75,15 +75,13 @@ struct assign_kernel {
   }
 
   /// Stores one vector at element i of a row (ostride 1, or a scatter
-  /// through a buffer).
+  /// through a buffer: store_lanes).
   template <bool Contig, class V, class D>
   static HWY_INLINE void store(V v, D dsw, S* out, std::ptrdiff_t ostride, std::size_t i) {
     if (Contig || ostride == 1) {
       hn::StoreU(v, dsw, out + i);
     } else {
-      alignas(HWY_MAX_BYTES) S buf[lanes_v<D>];
-      hn::Store(v, dsw, buf);
-      for (std::size_t j = 0; j < lanes_v<D>; ++j) out[std::ptrdiff_t(i + j) * ostride] = buf[j];
+      store_lanes(v, dsw, out, ostride, i, 0, lanes_v<D>);
     }
   }
 
